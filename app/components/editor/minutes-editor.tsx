@@ -1,0 +1,63 @@
+// The forum minutes (座谈会记录): a Tiptap editor bound to collab-server, with carets showing who is typing.
+import { useEffect, useState } from "react";
+import { EditorContent, useEditor } from "@tiptap/react";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { collaborativeExtensions, type CollaboratorIdentity } from "./extensions";
+import { useCollabProvider, type ConnectionStatus } from "./use-collab-provider";
+
+const STATUS_LABELS: Record<ConnectionStatus, string> = { connecting: "正在连接…", connected: "已连接", disconnected: "连接已断开，正在重连（已输入的内容不会丢失）" };
+
+function usePeers(provider: WebsocketProvider) {
+  const [peers, setPeers] = useState<CollaboratorIdentity[]>([]);
+  useEffect(() => {
+    const update = () => {
+      const states = [...provider.awareness.getStates().entries()];
+      setPeers(states.filter(([id, s]) => id !== provider.awareness.clientID && s.user).map(([, s]) => s.user as CollaboratorIdentity));
+    };
+    provider.awareness.on("change", update);
+    update();
+    return () => provider.awareness.off("change", update);
+  }, [provider]);
+  return peers;
+}
+
+function BoundEditor({ doc, provider, user, editable }: { doc: Y.Doc; provider: WebsocketProvider; user: CollaboratorIdentity; editable: boolean }) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions: collaborativeExtensions(doc, provider, user),
+      editorProps: { attributes: { "aria-label": "座谈会记录", class: "minutes-editor-content" } },
+    },
+    [doc, provider],
+  );
+  return <EditorContent editor={editor} className="minutes-editor" />;
+}
+
+function PeerList({ provider }: { provider: WebsocketProvider }) {
+  const peers = usePeers(provider);
+  if (peers.length === 0) return <span>暂无其他人在编辑</span>;
+  return (
+    <span>
+      正在编辑：
+      {peers.map((p, i) => (
+        <span key={i} className="peer" style={{ background: p.color, marginRight: 4 }}>{p.name}</span>
+      ))}
+    </span>
+  );
+}
+
+export function MinutesEditor(props: { serverUrl: string; docName: string; token: string; tokenUrl: string; user: CollaboratorIdentity; editable: boolean }) {
+  const { doc, provider, status, synced } = useCollabProvider(props);
+  return (
+    <div className="editor-shell">
+      <div className="editor-status" data-status={status} data-synced={synced ? "yes" : "no"}>
+        <span><span className={status === "connected" ? "dot connected" : "dot"} />{STATUS_LABELS[status]}</span>
+        {!props.editable ? <span className="tag">只读</span> : null}
+        {provider ? <PeerList provider={provider} /> : null}
+      </div>
+      {doc && provider ? <BoundEditor doc={doc} provider={provider} user={props.user} editable={props.editable} /> : <div className="minutes-editor"><p className="muted" style={{ padding: "1rem" }}>正在加载…</p></div>}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import styles from "~/styles/app.css";
+import { getOptionalUser } from "~/utils/auth.server";
+import { TopBar } from "~/components/top-bar";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "立法意见征集平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  return json({ user: user && { displayName: user.displayName, role: user.role, unit: user.contactPoint?.name ?? user.legislature?.shortName ?? null } });
+}
+
+function Document({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <TopBar user={user} />
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = isRouteErrorResponse(error)
+    ? typeof error.data === "string" && error.data
+      ? error.data
+      : status === 404
+        ? "页面不存在，或您无权查看。"
+        : "请求无法完成。"
+    : "服务器出错了，请稍后再试。";
+  return (
+    <Document>
+      <TopBar user={null} />
+      <main>
+        <div className="card">
+          <h1>{status === 403 ? "无权访问" : status === 404 ? "未找到" : "出错了"}</h1>
+          <p>{message}</p>
+          <p><a href="/">返回首页</a></p>
+        </div>
+      </main>
+    </Document>
+  );
+}

@@ -1,0 +1,64 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { getPrisma } from "~/utils/db.server";
+import { createUserSession, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { ROLE_HOME } from "~/utils/roles";
+import { verifyLogin } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "登录 · 立法意见征集平台" }];
+
+const LoginForm = z.object({
+  username: z.string().trim().min(1, "请输入用户名").max(64),
+  password: z.string().min(1, "请输入密码").max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(ROLE_HOME[user.role]);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return json({ error: parsed.error.issues[0]?.message ?? "输入有误" }, { status: 400 });
+  }
+  const { username, password, redirectTo } = parsed.data;
+  const user = await verifyLogin(getPrisma(), { username, password });
+  if (!user) {
+    console.warn(`login failed for username "${username}"`);
+    return json({ error: "用户名或密码不正确" }, { status: 401 });
+  }
+  return createUserSession(request, user.id, safeRedirect(redirectTo, ROLE_HOME[user.role]));
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  return (
+    <main>
+      <div className="card login">
+        <h1>登录</h1>
+        <p className="muted small" style={{ textAlign: "center" }}>法工委、联络员、人大代表、信息员使用账号登录；群众扫码即可发表意见，无需登录。</p>
+        {actionData?.error ? <div className="error" role="alert">{actionData.error}</div> : null}
+        <Form method="post">
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <label className="field">
+            <span>用户名</span>
+            <input name="username" autoComplete="username" autoFocus required />
+          </label>
+          <label className="field">
+            <span>密码</span>
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          <button className="button block" type="submit" disabled={navigation.state !== "idle"}>
+            {navigation.state !== "idle" ? "正在登录…" : "登录"}
+          </button>
+        </Form>
+      </div>
+    </main>
+  );
+}
