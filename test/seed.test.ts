@@ -1,0 +1,53 @@
+import { createTestDatabase, type TestDatabase } from "./helpers/database";
+import { loadDemoData } from "../seeds/load-demo-data";
+import { DEMO_PASSWORD, USERS } from "../seeds/demo-data";
+import { verifyLogin } from "../app/models/user.server";
+
+/** Every table's full content as one fingerprint per table. */
+async function fingerprint(db: TestDatabase): Promise<Record<string, string>> {
+  const tables = await db.prisma.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name`;
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.prisma.$queryRawUnsafe<Array<{ n: bigint; h: string | null }>>(
+      `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${name}" t`,
+    );
+    result[name] = `${row.n}:${row.h}`;
+  }
+  return result;
+}
+
+describe("demo data", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it("loads the organisation, the draft with about 40 articles, and one account per role", async () => {
+    await loadDemoData(db.prisma);
+    expect(await db.prisma.legislature.count()).toBe(3);
+    expect(await db.prisma.contactPoint.count()).toBe(5);
+    const roles = new Set((await db.prisma.user.findMany({ select: { role: true } })).map((u) => u.role));
+    expect([...roles].sort()).toEqual(["admin", "collector", "deputy", "legislature", "staff"]);
+    const articles = await db.prisma.clause.count({ where: { kind: "article" } });
+    expect(articles).toBe(40);
+    expect(await db.prisma.consultation.count()).toBe(3);
+    expect(await db.prisma.forum.count()).toBe(1);
+  });
+
+  it("changes nothing when loaded a second time", async () => {
+    const before = await fingerprint(db);
+    await loadDemoData(db.prisma);
+    expect(await fingerprint(db)).toEqual(before);
+  });
+
+  it("lets every demo account log in with the documented password", async () => {
+    for (const user of USERS.filter((u) => u.demo)) {
+      const loggedIn = await verifyLogin(db.prisma, { username: user.username, password: DEMO_PASSWORD });
+      expect(loggedIn?.role).toBe(user.role);
+    }
+    expect(await verifyLogin(db.prisma, { username: "admin", password: "wrong" })).toBeNull();
+  });
+});
