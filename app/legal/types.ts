@@ -25,7 +25,12 @@ export interface LegalNode {
   /** Numeric value of the label when it has one (第十二条 → 12; 之一 stored in `subNumber`). */
   number?: number;
   subNumber?: number;
-  /** Heading title (章名) or the clause's own text, normalised (no layout whitespace). */
+  /**
+   * Heading title (章名) or the clause's own text, normalised (no layout whitespace). For an article: its whole
+   * body (every paragraph, item and subitem line, joined with \n); for a paragraph, item or subitem: its own
+   * line(s) only — a line the source wrapped (a paragraph ending in ， continued on the next line) joins with \n.
+   * For the 目录 node: its entries, one per line.
+   */
   text: string;
   /** Position in the tree, e.g. "c1/a12/p2/i3" — unique within a document. */
   path: string;
@@ -44,8 +49,18 @@ export interface ParseWarning {
   message: string;
 }
 
+/** A 题注 line: the adoption / amendment record under the title (通过、修正、公布 dates). Not a clause. */
+export interface DocumentNote {
+  text: string;
+  line: number;
+}
+
 export interface ParsedDocument {
   title: string;
+  /** The title as written, one entry per title line (民法典 books have two: 中华人民共和国民法典 / 合同编). */
+  titleLines?: string[];
+  /** 题注 lines, kept as metadata rather than clauses. */
+  notes?: DocumentNote[];
   nodes: LegalNode[];
   warnings: ParseWarning[];
 }
