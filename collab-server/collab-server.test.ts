@@ -1,0 +1,257 @@
+// collab-server end to end: stock y-websocket clients against a server on port 0 and a real PostgreSQL database.
+import * as Y from "yjs";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as encoding from "lib0/encoding";
+import * as decoding from "lib0/decoding";
+import { createTestDatabase, type TestDatabase } from "../test/helpers/database";
+import { issueCollabToken, forumMinutesDocName, type CollabMode } from "../app/utils/collab-token.server";
+import { loadDocumentState } from "../app/models/collab-document.server";
+import { createCollabServer, type CollabServer, type CollabServerOptions } from "./server";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from "./messages";
+
+const SECRET = "collab-test-secret-0123456789";
+const quiet = { info() {}, warn() {}, error: console.error };
+
+let db: TestDatabase;
+let servers: CollabServer[] = [];
+let providers: WebsocketProvider[] = [];
+let sockets: WebSocket[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterEach(async () => {
+  for (const provider of providers) provider.destroy();
+  for (const socket of sockets) socket.terminate();
+  await Promise.all(servers.map((s) => s.close()));
+  providers = [];
+  sockets = [];
+  servers = [];
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+async function startServer(options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
+  const server = await createCollabServer({ prisma: db.prisma, secret: SECRET, port: 0, logger: quiet, ...options });
+  servers.push(server);
+  return server;
+}
+
+function tokenFor(docName: string, mode: CollabMode = "write", userId = "u-writer"): string {
+  return issueCollabToken({ userId, userName: "测试用户", docName, mode }, SECRET);
+}
+
+function connect(server: CollabServer, room: string, token?: string) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}`, room, doc, {
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: token ? { token } : {},
+    maxBackoffTime: 200,
+  });
+  providers.push(provider);
+  return { doc, provider, text: doc.getText("body") };
+}
+
+async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const synced = (provider: WebsocketProvider) => eventually(() => provider.synced);
+
+async function storedText(docName: string, name = "body"): Promise<string> {
+  const doc = new Y.Doc();
+  const state = await loadDocumentState(db.prisma, docName);
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getText(name).toString();
+}
+
+/** A raw upgrade: resolves with the HTTP status of a refusal, or "open". */
+function rawUpgrade(server: CollabServer, path: string): Promise<number | "open"> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+    sockets.push(socket);
+    socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on("open", () => resolve("open"));
+    socket.on("error", reject);
+  });
+}
+
+describe("collab-server", () => {
+  it("syncs an edit between two clients and stores it", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f1");
+    const a = connect(server, room, tokenFor(room, "write", "u-a"));
+    const b = connect(server, room, tokenFor(room, "write", "u-b"));
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+
+    a.text.insert(0, "座谈会记录：与会代表一致认为，第十二条应当明确听证程序。");
+    await eventually(() => b.text.toString() === a.text.toString());
+    b.text.insert(b.text.length, "（联络员补充）");
+    await eventually(() => a.text.toString().endsWith("（联络员补充）"));
+
+    await eventually(() => server.metrics.updatesStored >= 2);
+    expect(await storedText(room)).toBe("座谈会记录：与会代表一致认为，第十二条应当明确听证程序。（联络员补充）");
+    const authors = await db.prisma.collabUpdate.findMany({ where: { docName: room }, select: { userId: true } });
+    expect(new Set(authors.map((u) => u.userId))).toEqual(new Set(["u-a", "u-b"]));
+    expect(server.metrics.connections).toBe(2);
+    expect(server.metrics.documents).toBe(1);
+  });
+
+  it("refuses a missing, forged, expired or other-room token with 401", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f2");
+    const valid = tokenFor(room);
+    const [payload, signature] = valid.split(".");
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), mode: "write", userId: "intruder" }),
+    ).toString("base64url");
+    const expired = issueCollabToken(
+      { userId: "u", userName: "过期", docName: room, mode: "write" },
+      SECRET,
+      60,
+      Date.now() - 3_600_000,
+    );
+    const otherRoom = tokenFor(forumMinutesDocName("other"));
+
+    expect(await rawUpgrade(server, `/${room}`)).toBe(401);
+    expect(await rawUpgrade(server, `/${room}?token=${forgedPayload}.${signature}`)).toBe(401);
+    expect(await rawUpgrade(server, `/${room}?token=${valid.slice(0, -2)}xx`)).toBe(401);
+    expect(await rawUpgrade(server, `/${room}?token=${expired}`)).toBe(401);
+    expect(await rawUpgrade(server, `/${room}?token=${otherRoom}`)).toBe(401);
+    expect(await rawUpgrade(server, `/${encodeURIComponent(room)}?token=${valid}`)).toBe("open");
+    expect(server.metrics.refusedUpgrades).toBe(5);
+
+    // The stock client keeps retrying and never syncs.
+    const refused = connect(server, room, `${forgedPayload}.${signature}`);
+    const anonymous = connect(server, room);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(refused.provider.synced).toBe(false);
+    expect(anonymous.provider.synced).toBe(false);
+    expect(server.metrics.refusedUpgrades).toBeGreaterThan(6);
+    expect(server.metrics.connections).toBe(1);
+  });
+
+  it("lets a read-only client follow the document but not change it", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f3");
+    const writer = connect(server, room, tokenFor(room, "write"));
+    await synced(writer.provider);
+    writer.text.insert(0, "第一条 为了保障人民群众有序参与立法");
+    await eventually(() => server.metrics.updatesStored >= 1);
+
+    const reader = connect(server, room, tokenFor(room, "read", "u-reader"));
+    await synced(reader.provider);
+    expect(reader.text.toString()).toBe("第一条 为了保障人民群众有序参与立法");
+
+    const ignoredBefore = server.metrics.ignoredReadOnlyMessages;
+    reader.text.insert(0, "【篡改】");
+    // Sent after the edit on the same socket: once the writer sees it, the server has handled the edit.
+    reader.provider.awareness.setLocalStateField("user", { name: "旁听者" });
+    await eventually(() => writer.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === "旁听者");
+    expect(writer.text.toString()).not.toContain("【篡改】");
+    expect(server.metrics.ignoredReadOnlyMessages).toBeGreaterThan(ignoredBefore);
+    writer.text.insert(writer.text.length, "，制定本条例。");
+    await eventually(() => reader.text.toString().endsWith("，制定本条例。"));
+    await eventually(() => server.metrics.updatesStored >= 2);
+
+    expect(writer.text.toString()).toBe("第一条 为了保障人民群众有序参与立法，制定本条例。");
+    expect(await storedText(room)).toBe("第一条 为了保障人民群众有序参与立法，制定本条例。");
+    const readerRows = await db.prisma.collabUpdate.count({ where: { docName: room, userId: "u-reader" } });
+    expect(readerRows).toBe(0);
+  });
+
+  it("keeps the document across a server restart", async () => {
+    const room = forumMinutesDocName("f4");
+    const first = await startServer();
+    const editor = connect(first, room, tokenFor(room));
+    await synced(editor.provider);
+    const fragment = editor.doc.getXmlFragment("default");
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("代表建议增加关于基层立法联系点经费保障的规定。")]);
+    fragment.insert(0, [paragraph]);
+    editor.provider.destroy();
+    await first.close();
+
+    const second = await startServer();
+    const reader = connect(second, room, tokenFor(room, "read"));
+    await synced(reader.provider);
+    expect(reader.doc.getXmlFragment("default").toString()).toBe(
+      "<paragraph>代表建议增加关于基层立法联系点经费保障的规定。</paragraph>",
+    );
+  });
+
+  it("propagates awareness between clients, including from read-only ones", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f5");
+    const writer = connect(server, room, tokenFor(room, "write"));
+    const reader = connect(server, room, tokenFor(room, "read", "u-reader"));
+    await Promise.all([synced(writer.provider), synced(reader.provider)]);
+
+    writer.provider.awareness.setLocalStateField("user", { name: "张三", color: "#c00" });
+    reader.provider.awareness.setLocalStateField("user", { name: "李四", color: "#00c" });
+    const nameSeenBy = (p: WebsocketProvider, clientId: number) => p.awareness.getStates().get(clientId)?.user?.name;
+    await eventually(() => nameSeenBy(reader.provider, writer.doc.clientID) === "张三");
+    await eventually(() => nameSeenBy(writer.provider, reader.doc.clientID) === "李四");
+
+    reader.provider.destroy();
+    await eventually(() => !writer.provider.awareness.getStates().has(reader.doc.clientID));
+  });
+
+  it("answers a query-awareness message with the current states", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f6");
+    const writer = connect(server, room, tokenFor(room));
+    await synced(writer.provider);
+    writer.provider.awareness.setLocalStateField("user", { name: "王五" });
+
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/${room}?token=${tokenFor(room, "read")}`);
+    sockets.push(socket);
+    const messages: Uint8Array[] = [];
+    socket.on("message", (data: Buffer) => messages.push(new Uint8Array(data)));
+    await new Promise((resolve) => socket.on("open", resolve));
+    await eventually(() => messages.length > 0);
+    messages.length = 0;
+    const query = encoding.createEncoder();
+    encoding.writeVarUint(query, MESSAGE_QUERY_AWARENESS);
+    socket.send(encoding.toUint8Array(query));
+    await eventually(() => messages.some((m) => m[0] === MESSAGE_AWARENESS));
+    const reply = decoding.createDecoder(messages.find((m) => m[0] === MESSAGE_AWARENESS)!);
+    decoding.readVarUint(reply);
+    expect(new TextDecoder().decode(decoding.readVarUint8Array(reply))).toContain("王五");
+  });
+
+  it("enforces the per-document connection limit and the message size limit", async () => {
+    const server = await startServer({ limits: { maxConnectionsPerDocument: 1, maxMessageBytes: 1024 } });
+    const room = forumMinutesDocName("f7");
+    expect(await rawUpgrade(server, `/${room}?token=${tokenFor(room)}`)).toBe("open");
+    expect(await rawUpgrade(server, `/${room}?token=${tokenFor(room)}`)).toBe(503);
+
+    const big = sockets[0];
+    const closed = new Promise<number>((resolve) => big.on("close", (code) => resolve(code)));
+    big.send(new Uint8Array(4096));
+    expect(await closed).toBe(1009);
+    await eventually(() => server.metrics.connections === 0);
+    expect(await rawUpgrade(server, `/${room}?token=${tokenFor(room)}`)).toBe("open");
+  });
+
+  it("drops a connection that stops answering pings", async () => {
+    const server = await startServer({ limits: { pingIntervalMs: 50 } });
+    const room = forumMinutesDocName("f8");
+    const silent = new WebSocket(`ws://127.0.0.1:${server.port}/${room}?token=${tokenFor(room)}`, { autoPong: false });
+    sockets.push(silent);
+    const closed = new Promise((resolve) => silent.on("close", resolve));
+    await new Promise((resolve) => silent.on("open", resolve));
+    await closed;
+    expect(server.metrics.droppedConnections).toBe(1);
+    await eventually(() => server.metrics.connections === 0 && server.metrics.documents === 0);
+  });
+});

@@ -1,0 +1,122 @@
+// onLoadDocument / onDisconnect: the documents held in memory. The first connection to a document loads it from
+// PostgreSQL and every connection awaits that load before it is served, so no client syncs against an empty doc.
+// When the last connection leaves, the document is stored (its queue flushed), compacted and dropped from memory.
+import type { PrismaClient } from "../app/utils/db.server";
+import { appendUpdates, compactDocument, loadDocumentState } from "../app/models/collab-document.server";
+import { createUpdateQueue } from "./persistence";
+import { SharedDocument } from "./shared-document";
+import type { CollabMetrics } from "./metrics";
+import type { Logger } from "./logger";
+
+export interface DocumentLease {
+  readonly document: Promise<SharedDocument>;
+  /** Gives the document back; idempotent. The last release unloads it. */
+  release(): void;
+}
+
+export interface DocumentRegistry {
+  /** Takes a lease synchronously, so that connection limits count connections still waiting for the load. */
+  acquire(docName: string): DocumentLease;
+  connectionCount(docName: string): number;
+  /** Stores every document and drops them all. */
+  closeAll(): Promise<void>;
+}
+
+export interface DocumentRegistryOptions {
+  prisma: PrismaClient;
+  metrics: CollabMetrics;
+  logger: Logger;
+  onUpdateStored?: (event: { docName: string; count: number }) => void;
+}
+
+interface Entry {
+  name: string;
+  leases: number;
+  document: Promise<SharedDocument>;
+}
+
+export function createDocumentRegistry({ prisma, metrics, logger, onUpdateStored }: DocumentRegistryOptions): DocumentRegistry {
+  const entries = new Map<string, Entry>();
+  const background = new Set<Promise<void>>();
+
+  function track(task: Promise<void>) {
+    background.add(task);
+    void task.finally(() => background.delete(task));
+  }
+
+  async function load(name: string): Promise<SharedDocument> {
+    const state = await loadDocumentState(prisma, name);
+    const queue = createUpdateQueue({
+      store: async (batch) => {
+        await appendUpdates(prisma, name, batch);
+        metrics.updatesStored += batch.length;
+        onUpdateStored?.({ docName: name, count: batch.length });
+      },
+      onStoreError: (error, attempt) => {
+        metrics.storeFailures++;
+        logger.error(`collab: storing updates of ${name} failed (attempt ${attempt}), retrying`, error);
+      },
+    });
+    metrics.documents++;
+    return new SharedDocument(name, state, queue);
+  }
+
+  function drop(entry: Entry, shared: SharedDocument) {
+    if (entries.get(entry.name) === entry) entries.delete(entry.name);
+    shared.destroy();
+    metrics.documents--;
+  }
+
+  async function unload(entry: Entry) {
+    const shared = await entry.document.catch(() => null);
+    if (!shared) return;
+    await shared.flush();
+    // A client may have connected while the queue was flushing; it keeps using this same document.
+    if (entry.leases > 0 || entries.get(entry.name) !== entry) return;
+    drop(entry, shared);
+    const { folded } = await compactDocument(prisma, entry.name);
+    if (folded > 0) logger.info(`collab: compacted ${entry.name} (${folded} updates folded)`);
+  }
+
+  function newEntry(name: string): Entry {
+    const entry: Entry = { name, leases: 0, document: load(name) };
+    entry.document.catch((error) => {
+      // The next connection tries the load again.
+      if (entries.get(name) === entry) entries.delete(name);
+      logger.error(`collab: loading ${name} failed`, error);
+    });
+    entries.set(name, entry);
+    return entry;
+  }
+
+  return {
+    acquire(name) {
+      const entry = entries.get(name) ?? newEntry(name);
+      entry.leases++;
+      let released = false;
+      return {
+        document: entry.document,
+        release() {
+          if (released) return;
+          released = true;
+          entry.leases--;
+          if (entry.leases === 0) {
+            track(unload(entry).catch((error) => logger.error(`collab: unloading ${name} failed`, error)));
+          }
+        },
+      };
+    },
+    connectionCount(name) {
+      return entries.get(name)?.leases ?? 0;
+    },
+    async closeAll() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+      for (const entry of [...entries.values()]) {
+        const shared = await entry.document.catch(() => null);
+        if (!shared) continue;
+        await shared.flush();
+        drop(entry, shared);
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Entry point of collab-server (`tsx collab-server/index.ts`): the only module with side effects.
+import { getEnv } from "../app/utils/env.server";
+import { createPrismaClient } from "../app/utils/db.server";
+import { createCollabServer } from "./server";
+
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+async function main() {
+  const env = getEnv();
+  const host = process.env.COLLAB_HOST || "127.0.0.1";
+  const prisma = createPrismaClient(env.DATABASE_URL);
+  const server = await createCollabServer({ prisma, secret: env.COLLAB_SECRET, port: env.COLLAB_PORT, host });
+  console.info(`collab-server listening on ws://${host}:${server.port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.error(`collab-server: second ${signal}, exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.info(`collab-server: ${signal} received, storing documents and closing connections`);
+    const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
+    const result = await Promise.race([server.close().then(() => "closed" as const), timeout]);
+    await prisma.$disconnect();
+    if (result === "timeout") {
+      console.error(`collab-server: shutdown timed out after ${SHUTDOWN_TIMEOUT_MS} ms; unstored updates are lost`);
+      process.exit(1);
+    }
+    console.info("collab-server: stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error("collab-server failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
