@@ -1,0 +1,58 @@
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { Awareness } from "y-protocols/awareness";
+import type { CollabMode } from "../app/utils/collab-token.server";
+import { handleMessage, MESSAGE_SYNC, type Peer } from "./messages";
+
+function peer(mode: CollabMode): Peer & { sent: Uint8Array[] } {
+  const sent: Uint8Array[] = [];
+  return { grant: { userId: mode, userName: mode, docName: "d", mode, exp: 0 }, send: (m) => sent.push(m), sent };
+}
+
+function updateMessage(text: string): Uint8Array {
+  const client = new Y.Doc();
+  client.getText("body").insert(0, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(client));
+  return encoding.toUint8Array(encoder);
+}
+
+describe("handleMessage", () => {
+  it("applies updates from writers with the writer as origin", () => {
+    const doc = new Y.Doc();
+    const state = { doc, awareness: new Awareness(doc) };
+    const writer = peer("write");
+    const origins: unknown[] = [];
+    doc.on("update", (_u: Uint8Array, origin: unknown) => origins.push(origin));
+    expect(handleMessage(state, writer, updateMessage("修改意见"))).toBe("handled");
+    expect(doc.getText("body").toString()).toBe("修改意见");
+    expect(origins).toEqual([writer]);
+    state.awareness.destroy();
+  });
+
+  it("ignores updates from readers but answers their sync step 1", () => {
+    const doc = new Y.Doc();
+    doc.getText("body").insert(0, "原文");
+    const state = { doc, awareness: new Awareness(doc) };
+    const reader = peer("read");
+    expect(handleMessage(state, reader, updateMessage("篡改"))).toBe("ignored-read-only");
+    expect(doc.getText("body").toString()).toBe("原文");
+
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, new Y.Doc());
+    expect(handleMessage(state, reader, encoding.toUint8Array(step1))).toBe("handled");
+    expect(reader.sent).toHaveLength(1);
+    expect(reader.sent[0][1]).toBe(syncProtocol.messageYjsSyncStep2);
+    state.awareness.destroy();
+  });
+
+  it("throws on a truncated message", () => {
+    const doc = new Y.Doc();
+    const state = { doc, awareness: new Awareness(doc) };
+    expect(() => handleMessage(state, peer("write"), new Uint8Array([MESSAGE_SYNC, 2, 50, 1]))).toThrow();
+    state.awareness.destroy();
+  });
+});
