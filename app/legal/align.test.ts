@@ -101,7 +101,7 @@ describe("alignVersions", () => {
     );
     const [row] = alignVersions(before, after).rows;
     expect(row.children.map((child) => `${child.old[0]?.label ?? "-"}>${child.new[0]?.label ?? "-"}:${child.status}`)).toEqual([
-      "第一款>第一款:unchanged",
+      ">:unchanged",
       "（一）>-:deleted",
       "（二）>（一）:unchanged",
       "->（二）:added",

@@ -11,27 +11,36 @@ export function compactText(text: string): string {
 
 const CLAUSE_KINDS: ReadonlySet<NodeKind> = new Set(["paragraph", "item", "subitem"]);
 
-/**
- * The node's own text followed by its paragraphs, items and subitems, one per line.
- * When a parser already folded the children into the node's own text, that text is used as is.
- */
-export function clauseText(node: LegalNode): string {
-  const children = node.children.filter((child) => CLAUSE_KINDS.has(child.kind));
-  if (children.length === 0) return node.text;
-  const childTexts = children.map(clauseText);
-  const own = compactText(node.text);
-  if (own && own.endsWith(compactText(childTexts.join("")))) return node.text;
-  return [node.text, ...childTexts].filter((text) => text !== "").join("\n");
+/** Paragraphs, items and subitems under a node (with their labels), one per line. */
+function childrenText(node: LegalNode): string {
+  const lines: string[] = [];
+  for (const child of node.children) {
+    if (CLAUSE_KINDS.has(child.kind)) lines.push((child.kind === "paragraph" ? "" : child.label) + clauseText(child));
+  }
+  return lines.join("\n");
 }
 
-/** Own text of a clause unit: for a node whose text already includes its children, only the lead-in. */
+/**
+ * Whether the node's own text already holds its children's text (the parser fills an article's text
+ * with its whole body).
+ */
+function holdsChildren(node: LegalNode, children: string): boolean {
+  return node.text !== "" && children !== "" && compactText(node.text).endsWith(compactText(children));
+}
+
+/** The node's text followed by its paragraphs, items and subitems (with their labels), one per line. */
+export function clauseText(node: LegalNode): string {
+  const children = childrenText(node);
+  if (children === "" || holdsChildren(node, children)) return node.text;
+  return node.text === "" ? children : `${node.text}\n${children}`;
+}
+
+/** The node's own text only: without the paragraphs and items it holds. */
 export function ownText(node: LegalNode): string {
-  const children = node.children.filter((child) => CLAUSE_KINDS.has(child.kind));
-  if (children.length === 0) return node.text;
+  const children = childrenText(node);
+  if (!holdsChildren(node, children)) return node.text;
   const own = compactText(node.text);
-  const folded = compactText(children.map(clauseText).join(""));
-  if (own && folded && own.endsWith(folded)) return own.slice(0, own.length - folded.length);
-  return node.text;
+  return own.slice(0, own.length - compactText(children).length);
 }
 
 export interface ArticleEntry {

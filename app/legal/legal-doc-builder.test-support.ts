@@ -10,7 +10,7 @@ function node(kind: NodeKind, label: string, text: string, path: string, citatio
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-/** 第十二条 with its paragraphs; ids follow the structure (label) like the parser's. */
+/** 第十二条 with its paragraphs; ids follow the structure (label), paragraphs are unlabelled, like the parser's. */
 export function article(label: string, ...paragraphs: ParagraphSpec[]): LegalNode {
   const path = `a:${label}`;
   const children = paragraphs.map((spec, p) => {
@@ -21,9 +21,11 @@ export function article(label: string, ...paragraphs: ParagraphSpec[]): LegalNod
       const itemLabel = `（${ORDINALS[k]}）`;
       return node("item", itemLabel, text, `${paragraphPath}/i${k + 1}`, `${paragraphCitation}第${ORDINALS[k]}项`);
     });
-    return node("paragraph", `第${ORDINALS[p]}款`, lead, paragraphPath, paragraphCitation, itemNodes);
+    return node("paragraph", "", lead, paragraphPath, paragraphCitation, itemNodes);
   });
-  return node("article", label, "", path, label, children);
+  // Like the parser: an article's text is its whole body, items with their labels, one line each.
+  const body = children.flatMap((paragraph) => [paragraph.text, ...paragraph.children.map((item) => item.label + item.text)]);
+  return node("article", label, body.filter((line) => line !== "").join("\n"), path, label, children);
 }
 
 export function chapter(label: string, title: string, ...articles: LegalNode[]): LegalNode {
