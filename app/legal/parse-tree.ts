@@ -1,0 +1,236 @@
+// Second pass of the parser: builds the tree from classified lines, in one pass, without guessing silently.
+import { compactTitle, type HeadingUnit, type LineLabel, type ListStyle } from "./labels";
+import { ArticleSequence } from "./numbering";
+import type { ClassifiedLine } from "./parse-lines";
+import type { LegalNode, NodeKind, ParseWarning } from "./types";
+
+type Labelled<T extends LineLabel["type"]> = Extract<LineLabel, { type: T }>;
+
+const HEADING_RANK: Record<HeadingUnit, number> = { 编: 1, 分编: 2, 章: 3, 节: 4 };
+const HEADING_KIND: Record<HeadingUnit, NodeKind> = { 编: "part", 分编: "subpart", 章: "chapter", 节: "section" };
+/** A paragraph ending like this continues on the next line (宪法: 组成：/委员长，/副委员长若干人，…). */
+const OPEN_ENDING = /[，、]$/u;
+const LEAD_IN_ENDING = /[：:]$/u;
+/** An article line announcing new text that follows unquoted (宪法修正案: …内容如下：). */
+const DIRECTIVE = /(如下|修改为|改为|增加[^，。]*)[：:]$/u;
+
+interface ListEntry {
+  style: ListStyle;
+  node: LegalNode;
+}
+
+export interface BuiltTree {
+  nodes: LegalNode[];
+  warnings: ParseWarning[];
+}
+
+function node(kind: NodeKind, label: string, text: string, line: number, number?: number, subNumber?: number): LegalNode {
+  const n: LegalNode = { kind, label, text, path: "", citation: "", id: "", line, children: [] };
+  if (number !== undefined) n.number = number;
+  if (subNumber !== undefined) n.subNumber = subNumber;
+  return n;
+}
+
+function lastLine(text: string): string {
+  const at = text.lastIndexOf("\n");
+  return at < 0 ? text : text.slice(at + 1);
+}
+
+/** Builds the clause tree. `hasArticles`: whether the text numbers its clauses 第X条 (else 一、 are its units). */
+export class TreeBuilder {
+  private readonly nodes: LegalNode[] = [];
+  private readonly warnings: ParseWarning[] = [];
+  private readonly headings: Array<{ rank: number; node: LegalNode }> = [];
+  private readonly articles: ArticleSequence;
+  private toc: { node: LegalNode; firstKey?: string } | undefined;
+  private annex: LegalNode | undefined;
+  /** The node collecting paragraphs and lists: article, preamble, annex or 一、 heading. */
+  private block: LegalNode | undefined;
+  private paragraph: LegalNode | undefined;
+  private list: ListEntry[] = [];
+  /** Inside new text inserted by an amendment (headings and articles of another document). */
+  private inserted = false;
+
+  constructor(
+    private readonly lines: ClassifiedLine[],
+    private readonly hasArticles: boolean,
+    allowLateStart: boolean,
+  ) {
+    this.articles = new ArticleSequence(this.warnings, allowLateStart);
+  }
+
+  build(): BuiltTree {
+    this.lines.forEach((line, index) => this.accept(line, index));
+    this.articles.finish(this.nodes);
+    return { nodes: this.nodes, warnings: this.warnings };
+  }
+
+  private accept(line: ClassifiedLine, index: number): void {
+    const { label } = line;
+    if (this.toc && this.acceptTocEntry(line)) return;
+    this.toc = undefined;
+    if (this.inserted || this.startsInsertion(label)) {
+      if (label.type !== "article" || !this.articles.isNext(label)) return this.plain(line, index);
+      this.inserted = false;
+    }
+    switch (label.type) {
+      case "toc":
+        this.closeAll();
+        this.toc = { node: this.top(node("toc", label.label, "", line.src.line)) };
+        return;
+      case "preamble":
+        this.closeAll();
+        return this.openBlock(this.top(node("preamble", label.label, "", line.src.line)));
+      case "heading":
+        return this.heading(label, line);
+      case "supplementary":
+        return this.heading({ type: "heading", unit: "章", label: label.label, number: NaN, rest: "" }, line);
+      case "annex":
+        this.closeAll();
+        this.annex = this.top(node("annex", label.label, label.rest, line.src.line, label.number));
+        return this.openBlock(this.annex);
+      case "article":
+        return this.article(label, line);
+      case "list":
+        return this.listItem(label, line, index);
+      default:
+        return this.plain(line, index);
+    }
+  }
+
+  /** 目录 entries are heading-like lines up to the first one repeated in the body. */
+  private acceptTocEntry({ label, src }: ClassifiedLine): boolean {
+    const toc = this.toc!;
+    const key = label.type === "heading" ? label.label : label.type === "supplementary" ? "附则" : undefined;
+    if (key === undefined || key === toc.firstKey) return false;
+    toc.firstKey ??= key;
+    toc.node.text = toc.node.text ? `${toc.node.text}\n${src.text}` : src.text;
+    return true;
+  }
+
+  private startsInsertion(label: LineLabel): boolean {
+    if (this.block?.kind !== "article" || !this.paragraph) return false;
+    if (!DIRECTIVE.test(lastLine(this.paragraph.text))) return false;
+    const structural = label.type === "heading" || (label.type === "article" && !this.articles.isNext(label));
+    if (structural) this.inserted = true;
+    return structural;
+  }
+
+  private heading(label: Labelled<"heading">, line: ClassifiedLine): void {
+    const rank = Number.isNaN(label.number) ? HEADING_RANK.章 : HEADING_RANK[label.unit];
+    const title = compactTitle(label.rest);
+    const kind = label.label === "附则" || title === "附则" ? "supplementary" : HEADING_KIND[label.unit];
+    const number = Number.isNaN(label.number) ? undefined : label.number;
+    const heading = node(kind, label.label, title, line.src.line, number);
+    this.closeBlock();
+    this.annex = undefined;
+    while (this.headings.length && this.headings[this.headings.length - 1].rank >= rank) this.headings.pop();
+    this.container().push(heading);
+    this.headings.push({ rank, node: heading });
+  }
+
+  private article(label: Labelled<"article">, line: ClassifiedLine): void {
+    this.articles.check(label, line.src.line);
+    const article = node("article", label.label, "", line.src.line, label.number, label.subNumber);
+    this.closeBlock();
+    (this.annex ? this.annex.children : this.container()).push(article);
+    this.openBlock(article);
+    if (label.rest) this.newParagraph(label.rest, line.src.line);
+  }
+
+  private listItem(label: Labelled<"list">, line: ClassifiedLine, index: number): void {
+    if (label.style === "cn-dun" && (!this.hasArticles || this.annex)) {
+      // In texts without 第X条 (决定, 修正案, 司法解释) and in annexes, 一、 starts a unit of its own.
+      const heading = node("heading", label.label, label.rest, line.src.line, label.number);
+      this.closeBlock();
+      (this.annex ? this.annex.children : this.container()).push(heading);
+      return this.openBlock(heading);
+    }
+    if (!this.block) return this.unplaced(line, index);
+    const root = this.block.kind === "article" ? this.paragraph ?? this.newParagraph("", line.src.line) : this.paragraph ?? this.block;
+    const kind: NodeKind = label.style === "cn-paren" || label.style === "cn-dun" ? "item" : "subitem";
+    const item = node(kind, label.label, label.rest, line.src.line, label.number);
+    const same = this.list.findIndex((entry) => entry.style === label.style);
+    if (same >= 0) this.list.length = same;
+    const parent = this.list.length ? this.list[this.list.length - 1].node : root;
+    parent.children.push(item);
+    this.list.push({ style: label.style, node: item });
+  }
+
+  private plain(line: ClassifiedLine, index: number): void {
+    if (!this.block) {
+      if (this.nodes.every((n) => n.kind === "toc")) {
+        this.openBlock(this.top(node("preamble", "", "", line.src.line)));
+      } else {
+        return this.unplaced(line, index);
+      }
+    }
+    const target = this.list.length ? this.list[this.list.length - 1].node : this.paragraph;
+    if (target && this.continues(target, line, index)) {
+      target.text = `${target.text}\n${line.src.text}`;
+      return;
+    }
+    this.newParagraph(line.src.text, line.src.line);
+  }
+
+  /** Whether a plain line continues the previous paragraph or item rather than starting a new paragraph. */
+  private continues(target: LegalNode, line: ClassifiedLine, index: number): boolean {
+    const previous = lastLine(target.text);
+    if (OPEN_ENDING.test(previous)) return true;
+    if (LEAD_IN_ENDING.test(previous) && OPEN_ENDING.test(line.src.text)) return true;
+    if (target.kind !== "item" && target.kind !== "subitem") return false;
+    // A line between item (n) and item (n+1) belongs to item (n) (国歌法 第四条 （一）).
+    const next = this.lines[index + 1]?.label;
+    const entry = this.list[this.list.length - 1];
+    return next?.type === "list" && next.style === entry.style && next.number === (target.number ?? 0) + 1;
+  }
+
+  /** A line with no place in the structure: kept (under the last heading) and reported. */
+  private unplaced(line: ClassifiedLine, index: number): void {
+    this.warnings.push({
+      line: line.src.line,
+      code: "unplaced",
+      message: `Line outside any article or block: "${line.src.text.slice(0, 30)}"`,
+    });
+    const holder = this.headings[this.headings.length - 1]?.node;
+    const paragraph = node("paragraph", "", line.src.text, line.src.line);
+    (holder ? holder.children : this.nodes).push(paragraph);
+    void index;
+  }
+
+  private newParagraph(text: string, line: number): LegalNode {
+    const paragraph = node("paragraph", "", text, line);
+    this.block!.children.push(paragraph);
+    this.paragraph = paragraph;
+    this.list = [];
+    return paragraph;
+  }
+
+  private openBlock(block: LegalNode): void {
+    this.block = block;
+    this.paragraph = undefined;
+    this.list = [];
+  }
+
+  private closeBlock(): void {
+    this.block = undefined;
+    this.paragraph = undefined;
+    this.list = [];
+    this.inserted = false;
+  }
+
+  private closeAll(): void {
+    this.closeBlock();
+    this.headings.length = 0;
+    this.annex = undefined;
+  }
+
+  private container(): LegalNode[] {
+    return this.headings.length ? this.headings[this.headings.length - 1].node.children : this.nodes;
+  }
+
+  private top(n: LegalNode): LegalNode {
+    this.nodes.push(n);
+    return n;
+  }
+}
