@@ -47,8 +47,9 @@ function citation(n: LegalNode, parent: LegalNode | undefined): string {
     case "subitem":
       return `${base}第${toChineseNumeral(n.number ?? 0)}目`;
     case "heading":
+      return base ? `${base} ${n.label}` : n.label;
     case "annex":
-      return base + n.label;
+      return n.label;
     case "preamble":
       return "序言";
     default:

@@ -14,6 +14,9 @@ const LEAD_IN_ENDING = /[：:]$/u;
 /** An article line announcing new text that follows unquoted (宪法修正案: …内容如下：). */
 const DIRECTIVE = /(如下|修改为|改为|增加[^，。]*)[：:]$/u;
 
+/** How many plain lines an item may run on over before the next item of its list. */
+const MAX_ITEM_CONTINUATION = 4;
+
 interface ListEntry {
   style: ListStyle;
   node: LegalNode;
@@ -48,6 +51,9 @@ export class TreeBuilder {
   private block: LegalNode | undefined;
   private paragraph: LegalNode | undefined;
   private list: ListEntry[] = [];
+  /** The node lists currently hang from, and the depth at which each list style first appeared under it. */
+  private listRoot: LegalNode | undefined;
+  private styleDepth: ListStyle[] = [];
   /** Inside new text inserted by an amendment (headings and articles of another document). */
   private inserted = false;
 
@@ -147,11 +153,19 @@ export class TreeBuilder {
       return this.openBlock(heading);
     }
     if (!this.block) return this.unplaced(line, index);
-    const root = this.block.kind === "article" ? this.paragraph ?? this.newParagraph("", line.src.line) : this.paragraph ?? this.block;
+    // Items belong to a paragraph (款) in articles; elsewhere (一、 units, annexes) they sit beside paragraphs.
+    const root = this.block.kind === "article" ? this.paragraph ?? this.newParagraph("", line.src.line) : this.block;
     const kind: NodeKind = label.style === "cn-paren" || label.style === "cn-dun" ? "item" : "subitem";
     const item = node(kind, label.label, label.rest, line.src.line, label.number);
+    if (root !== this.listRoot) {
+      this.listRoot = root;
+      this.styleDepth = [];
+    }
     const same = this.list.findIndex((entry) => entry.style === label.style);
-    if (same >= 0) this.list.length = same;
+    // A style met before at a shallower depth goes back there (19. after the （1）…（5） of 18.).
+    const depth = same >= 0 ? same : this.styleDepth.indexOf(label.style);
+    if (depth >= 0) this.list.length = Math.min(this.list.length, depth);
+    else this.styleDepth.push(label.style);
     const parent = this.list.length ? this.list[this.list.length - 1].node : root;
     parent.children.push(item);
     this.list.push({ style: label.style, node: item });
@@ -179,10 +193,14 @@ export class TreeBuilder {
     if (OPEN_ENDING.test(previous)) return true;
     if (LEAD_IN_ENDING.test(previous) && OPEN_ENDING.test(line.src.text)) return true;
     if (target.kind !== "item" && target.kind !== "subitem") return false;
-    // A line between item (n) and item (n+1) belongs to item (n) (国歌法 第四条 （一）).
-    const next = this.lines[index + 1]?.label;
+    // Lines between item (n) and item (n+1) belong to item (n) (国歌法 第四条 （一）).
     const entry = this.list[this.list.length - 1];
-    return next?.type === "list" && next.style === entry.style && next.number === (target.number ?? 0) + 1;
+    for (let i = index + 1; i < this.lines.length && i <= index + MAX_ITEM_CONTINUATION; i++) {
+      const next = this.lines[i].label;
+      if (next.type === "plain") continue;
+      return next.type === "list" && next.style === entry.style && next.number === (target.number ?? 0) + 1;
+    }
+    return false;
   }
 
   /** A line with no place in the structure: kept (under the last heading) and reported. */
