@@ -95,6 +95,8 @@ describe("collab-server", () => {
 
     a.text.insert(0, "座谈会记录：与会代表一致认为，第十二条应当明确听证程序。");
     await eventually(() => b.text.toString() === a.text.toString());
+    // Broadcast only after storing: what b sees is already in the database.
+    expect(await storedText(room)).toBe(b.text.toString());
     b.text.insert(b.text.length, "（联络员补充）");
     await eventually(() => a.text.toString().endsWith("（联络员补充）"));
 
@@ -171,7 +173,8 @@ describe("collab-server", () => {
 
   it("keeps the document across a server restart", async () => {
     const room = forumMinutesDocName("f4");
-    const first = await startServer();
+    const unloaded: string[] = [];
+    const first = await startServer({ onDocumentUnloaded: ({ docName }) => unloaded.push(docName) });
     const editor = connect(first, room, tokenFor(room));
     await synced(editor.provider);
     const fragment = editor.doc.getXmlFragment("default");
@@ -179,6 +182,7 @@ describe("collab-server", () => {
     paragraph.insert(0, [new Y.XmlText("代表建议增加关于基层立法联系点经费保障的规定。")]);
     fragment.insert(0, [paragraph]);
     editor.provider.destroy();
+    await eventually(() => unloaded.includes(room));
     await first.close();
 
     const second = await startServer();

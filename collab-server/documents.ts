@@ -1,9 +1,8 @@
 // onLoadDocument / onDisconnect: the documents held in memory. The first connection to a document loads it from
 // PostgreSQL and every connection awaits that load before it is served, so no client syncs against an empty doc.
-// When the last connection leaves, the document is stored (its queue flushed), compacted and dropped from memory.
+// When the last connection leaves, the document is stored (its queue flushed) and dropped from memory.
 import type { PrismaClient } from "../app/utils/db.server";
-import { appendUpdates, compactDocument, loadDocumentState } from "../app/models/collab-document.server";
-import { createUpdateQueue } from "./persistence";
+import { appendUpdates, loadDocumentState } from "../app/models/collab-document.server";
 import { SharedDocument } from "./shared-document";
 import type { CollabMetrics } from "./metrics";
 import type { Logger } from "./logger";
@@ -27,6 +26,7 @@ export interface DocumentRegistryOptions {
   metrics: CollabMetrics;
   logger: Logger;
   onUpdateStored?: (event: { docName: string; count: number }) => void;
+  onDocumentUnloaded?: (event: { docName: string }) => void;
 }
 
 interface Entry {
@@ -35,7 +35,8 @@ interface Entry {
   document: Promise<SharedDocument>;
 }
 
-export function createDocumentRegistry({ prisma, metrics, logger, onUpdateStored }: DocumentRegistryOptions): DocumentRegistry {
+export function createDocumentRegistry(options: DocumentRegistryOptions): DocumentRegistry {
+  const { prisma, metrics, logger } = options;
   const entries = new Map<string, Entry>();
   const background = new Set<Promise<void>>();
 
@@ -46,25 +47,34 @@ export function createDocumentRegistry({ prisma, metrics, logger, onUpdateStored
 
   async function load(name: string): Promise<SharedDocument> {
     const state = await loadDocumentState(prisma, name);
-    const queue = createUpdateQueue({
+    metrics.documents++;
+    return new SharedDocument(name, state, {
       store: async (batch) => {
         await appendUpdates(prisma, name, batch);
         metrics.updatesStored += batch.length;
-        onUpdateStored?.({ docName: name, count: batch.length });
+        notify(() => options.onUpdateStored?.({ docName: name, count: batch.length }));
       },
       onStoreError: (error, attempt) => {
         metrics.storeFailures++;
         logger.error(`collab: storing updates of ${name} failed (attempt ${attempt}), retrying`, error);
       },
     });
-    metrics.documents++;
-    return new SharedDocument(name, state, queue);
+  }
+
+  // A failing hook must not fail the store (the batch would be written twice) or the unload.
+  function notify(hook: () => void) {
+    try {
+      hook();
+    } catch (error) {
+      logger.error("collab: a lifecycle hook threw", error);
+    }
   }
 
   function drop(entry: Entry, shared: SharedDocument) {
     if (entries.get(entry.name) === entry) entries.delete(entry.name);
     shared.destroy();
     metrics.documents--;
+    notify(() => options.onDocumentUnloaded?.({ docName: entry.name }));
   }
 
   async function unload(entry: Entry) {
@@ -74,8 +84,6 @@ export function createDocumentRegistry({ prisma, metrics, logger, onUpdateStored
     // A client may have connected while the queue was flushing; it keeps using this same document.
     if (entry.leases > 0 || entries.get(entry.name) !== entry) return;
     drop(entry, shared);
-    const { folded } = await compactDocument(prisma, entry.name);
-    if (folded > 0) logger.info(`collab: compacted ${entry.name} (${folded} updates folded)`);
   }
 
   function newEntry(name: string): Entry {

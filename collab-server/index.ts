@@ -1,6 +1,9 @@
-// Entry point of collab-server (`tsx collab-server/index.ts`): the only module with side effects.
+// Entry point of collab-server (`node --import tsx collab-server/index.ts`): the only module with side effects.
 import { getEnv } from "../app/utils/env.server";
 import { createPrismaClient } from "../app/utils/db.server";
+import { createQueue, enqueue } from "../app/jobs/queue.server";
+import { compactCollabDocument } from "../app/jobs/tasks/compact-collab-document";
+import { createCompactionTrigger } from "./compaction";
 import { createCollabServer } from "./server";
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -9,7 +12,20 @@ async function main() {
   const env = getEnv();
   const host = process.env.COLLAB_HOST || "127.0.0.1";
   const prisma = createPrismaClient(env.DATABASE_URL);
-  const server = await createCollabServer({ prisma, secret: env.COLLAB_SECRET, port: env.COLLAB_PORT, host });
+  const queue = createQueue(env.REDIS_URL);
+  const compaction = createCompactionTrigger((docName) => {
+    enqueue(compactCollabDocument, { docName }, queue).catch((error) =>
+      console.error(`collab-server: could not enqueue the compaction of ${docName}:`, error),
+    );
+  });
+  const server = await createCollabServer({
+    prisma,
+    secret: env.COLLAB_SECRET,
+    port: env.COLLAB_PORT,
+    host,
+    onUpdateStored: compaction.onUpdateStored,
+    onDocumentUnloaded: compaction.onDocumentUnloaded,
+  });
   console.info(`collab-server listening on ws://${host}:${server.port}`);
 
   let stopping = false;
@@ -22,12 +38,13 @@ async function main() {
     console.info(`collab-server: ${signal} received, storing documents and closing connections`);
     const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
     const result = await Promise.race([server.close().then(() => "closed" as const), timeout]);
-    await prisma.$disconnect();
+    await Promise.allSettled([prisma.$disconnect(), queue.close()]);
     if (result === "timeout") {
-      console.error(`collab-server: shutdown timed out after ${SHUTDOWN_TIMEOUT_MS} ms; unstored updates are lost`);
+      // Updates not stored yet were never broadcast; their authors re-send them when they reconnect.
+      console.error(`collab-server: shutdown timed out after ${SHUTDOWN_TIMEOUT_MS} ms with updates unstored`);
       process.exit(1);
     }
-    console.info("collab-server: stopped");
+    console.info(`collab-server: stopped (${server.metrics.updatesStored} updates stored this run)`);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

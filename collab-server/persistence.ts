@@ -3,22 +3,26 @@
 // while the process lives; clients re-send whatever the server is missing when they reconnect (sync step 2).
 import type { StoredUpdate } from "../app/models/collab-document.server";
 
-export interface UpdateQueue {
-  push(entry: StoredUpdate): void;
+export interface UpdateQueue<T extends StoredUpdate = StoredUpdate> {
+  push(entry: T): void;
   /** Resolves once every update pushed so far is stored. */
   flush(): Promise<void>;
 }
 
-export interface UpdateQueueOptions {
-  store(batch: StoredUpdate[]): Promise<void>;
+export interface UpdateQueueOptions<T extends StoredUpdate = StoredUpdate> {
+  store(batch: T[]): Promise<void>;
   onStoreError(error: unknown, attempt: number): void;
   maxBatch?: number;
 }
 
 const MAX_RETRY_DELAY_MS = 30_000;
 
-export function createUpdateQueue({ store, onStoreError, maxBatch = 500 }: UpdateQueueOptions): UpdateQueue {
-  let pending: StoredUpdate[] = [];
+export function createUpdateQueue<T extends StoredUpdate>({
+  store,
+  onStoreError,
+  maxBatch = 500,
+}: UpdateQueueOptions<T>): UpdateQueue<T> {
+  let pending: T[] = [];
   let running: Promise<void> | null = null;
 
   async function drain() {

@@ -23,6 +23,8 @@ export interface CollabServerOptions {
   logger?: Logger;
   /** Called after each batch of updates is written, e.g. to schedule a compaction job. */
   onUpdateStored?: (event: { docName: string; count: number }) => void;
+  /** Called when a document leaves memory, its updates all stored (the last client left, or close()). */
+  onDocumentUnloaded?: (event: { docName: string }) => void;
 }
 
 export interface CollabServer {
@@ -44,10 +46,10 @@ function closeSocket(ws: WebSocket): Promise<void> {
 }
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const { prisma, secret, host = "127.0.0.1", logger = console, onUpdateStored } = options;
+  const { prisma, secret, host = "127.0.0.1", logger = console, onUpdateStored, onDocumentUnloaded } = options;
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = createMetrics();
-  const registry = createDocumentRegistry({ prisma, metrics, logger, onUpdateStored });
+  const registry = createDocumentRegistry({ prisma, metrics, logger, onUpdateStored, onDocumentUnloaded });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   let closing = false;
 

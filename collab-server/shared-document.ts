@@ -1,9 +1,15 @@
 // One document held in memory: the Y.Doc, its awareness, the peers editing it, and the fan-out between them.
-// Every change a writer makes is queued for storage (onChange) and broadcast to the other peers.
+// A writer's change is applied here at once, queued for storage (onChange → onStoreDocument) and broadcast to the
+// other peers only once its batch is committed, so no one ever sees a change a restart could lose.
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, type DocumentState, type Peer } from "./messages";
-import type { UpdateQueue } from "./persistence";
+import { createUpdateQueue, type UpdateQueue, type UpdateQueueOptions } from "./persistence";
+import type { StoredUpdate } from "../app/models/collab-document.server";
+
+interface PendingUpdate extends StoredUpdate {
+  author: Peer | null;
+}
 
 interface AwarenessChange {
   added: number[];
@@ -16,12 +22,20 @@ export class SharedDocument implements DocumentState {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  private readonly queue: UpdateQueue<PendingUpdate>;
 
   constructor(
     readonly name: string,
     storedState: Uint8Array | null,
-    private readonly queue: UpdateQueue,
+    { store, onStoreError }: UpdateQueueOptions<StoredUpdate>,
   ) {
+    this.queue = createUpdateQueue<PendingUpdate>({
+      store: async (batch) => {
+        await store(batch);
+        for (const { update, author } of batch) this.broadcastUpdate(update, author);
+      },
+      onStoreError,
+    });
     // Applied before the update handler is attached: the loaded state is already stored.
     if (storedState) Y.applyUpdate(this.doc, storedState);
     this.awareness.setLocalState(null);
@@ -59,10 +73,13 @@ export class SharedDocument implements DocumentState {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     const author = this.peers.has(origin as Peer) ? (origin as Peer) : null;
-    this.queue.push({ update, userId: author?.grant.userId ?? null });
+    this.queue.push({ update, userId: author?.grant.userId ?? null, author });
+  };
+
+  private broadcastUpdate(update: Uint8Array, author: Peer | null) {
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== author) peer.send(message);
-  };
+  }
 
   // Sent to every peer including the sender: the stock client reconnects after 30 s without any message, and
   // its own awareness renewals (every 15 s) are what a lone client receives.
