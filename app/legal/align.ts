@@ -56,9 +56,13 @@ export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): V
   };
 
   const matches = alignSequences(oldArticles.length, columns, score, ARTICLE_THRESHOLDS);
-  const splits = findPieceGroups(matches, oldProfiles, newProfiles, similarity);
+  const oldTexts = oldArticles.map((entry) => entry.compact);
+  const newTexts = newArticles.map((entry) => entry.compact);
+  const splits = findPieceGroups(matches, oldTexts, newTexts, oldProfiles, newProfiles, similarity);
   const merges = findPieceGroups(
     matches.map((match) => ({ ...match, oldIndex: match.newIndex, newIndex: match.oldIndex })),
+    newTexts,
+    oldTexts,
     newProfiles,
     oldProfiles,
     (n, o) => similarity(o, n),

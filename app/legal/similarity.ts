@@ -28,6 +28,16 @@ export function intersectionSize(a: BigramProfile, b: BigramProfile): number {
   return shared;
 }
 
+/** How often each character bigram occurs in a text. */
+export function bigramCounts(compact: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let k = 0; k + 1 < compact.length; k++) {
+    const code = ((compact.charCodeAt(k) << 16) | compact.charCodeAt(k + 1)) >>> 0;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function unionProfile(a: BigramProfile, b: BigramProfile): BigramProfile {
   const merged = new Uint32Array(a.length + b.length);
   merged.set(a);

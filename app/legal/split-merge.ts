@@ -1,13 +1,17 @@
 // Split and merge detection: one article whose text now lies in several consecutive articles.
 import type { SequenceMatch } from "./sequence-align";
-import { dice, unionProfile, type BigramProfile } from "./similarity";
+import { bigramCounts, dice, unionProfile, type BigramProfile } from "./similarity";
 
 /** Least share of a piece's bigrams that must come from the whole it is said to be cut from. */
 const MIN_CONTAINMENT = 0.7;
 /** Least similarity between the whole and its pieces taken together. */
 const MIN_GROUP_SIMILARITY = 0.6;
-/** A piece joins a group only when it brings the group this much closer to the whole. */
-const MIN_GAIN = 0.03;
+/**
+ * Least share of a piece's bigram occurrences that the whole has more of than the rest of its group:
+ * the piece must carry text the whole lost elsewhere, not merely resemble it. Occurrences, not sets,
+ * because legal vocabulary repeats: a paragraph moved out still leaves its words elsewhere in the article.
+ */
+const MIN_CARRIED = 0.4;
 
 /**
  * Groups of consecutive unmatched "pieces" that together make up one "whole".
@@ -17,6 +21,8 @@ const MIN_GAIN = 0.03;
  */
 export function findPieceGroups(
   matches: SequenceMatch[],
+  wholeTexts: string[],
+  pieceTexts: string[],
   wholeProfiles: BigramProfile[],
   pieceProfiles: BigramProfile[],
   similarity: (whole: number, piece: number) => number,
@@ -30,8 +36,20 @@ export function findPieceGroups(
   const groups = new Map<number, number[]>();
   const grouped = new Set<number>();
   const groupOf = (whole: number) => groups.get(whole) ?? (partnerOfWhole.has(whole) ? [partnerOfWhole.get(whole)!] : []);
-  const groupSimilarity = (whole: number, pieces: number[]) =>
-    dice(wholeProfiles[whole], pieces.slice(1).reduce((union, k) => unionProfile(union, pieceProfiles[k]), pieceProfiles[pieces[0]]));
+  const unionOf = (pieces: number[]) => pieces.slice(1).reduce((union, k) => unionProfile(union, pieceProfiles[k]), pieceProfiles[pieces[0]]);
+  const groupSimilarity = (whole: number, pieces: number[]) => dice(wholeProfiles[whole], unionOf(pieces));
+  const carried = (whole: number, piece: number, group: number[]) => {
+    const wholeCounts = bigramCounts(wholeTexts[whole]);
+    const groupCounts = group.map((k) => bigramCounts(pieceTexts[k]));
+    let total = 0;
+    let fromWhole = 0;
+    for (const [code, count] of bigramCounts(pieceTexts[piece])) {
+      const left = (wholeCounts.get(code) ?? 0) - groupCounts.reduce((sum, counts) => sum + (counts.get(code) ?? 0), 0);
+      total += count;
+      fromWhole += Math.min(count, Math.max(0, left));
+    }
+    return total === 0 ? 0 : fromWhole / total;
+  };
 
   for (let changed = true; changed; ) {
     changed = false;
@@ -42,8 +60,7 @@ export function findPieceGroups(
       const current = groupOf(whole);
       const candidate = [...current, piece].sort((a, b) => a - b);
       if (candidate[candidate.length - 1] - candidate[0] !== candidate.length - 1) continue;
-      const before = current.length > 0 ? groupSimilarity(whole, current) : 0;
-      if (groupSimilarity(whole, candidate) < before + MIN_GAIN) continue;
+      if (carried(whole, piece, current) < MIN_CARRIED) continue;
       groups.set(whole, candidate);
       grouped.add(piece);
       changed = true;
