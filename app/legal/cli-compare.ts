@@ -1,10 +1,14 @@
 // `legal compare OLD NEW [--json] [--clauses] [--headings]`: the 修改对照表 of two texts in the terminal.
 import fs from "node:fs";
 import { buildComparisonTable, type ComparisonRow } from "./comparison-table";
+import { LegalImportError, importLegalFile } from "./import";
 import { parseLegalText } from "./parse";
 import { renderRedlineText } from "./redline";
+import type { DiffSegment } from "./types";
 
 const USAGE = "用法：legal compare 旧版本文件 新版本文件 [--json] [--clauses] [--headings]";
+
+const CLAUSE_KINDS: ReadonlySet<string> = new Set(["paragraph", "item", "subitem"]);
 
 const STATUS_NAMES: Record<ComparisonRow["status"], string> = {
   unchanged: "未修改",
@@ -29,10 +33,15 @@ export async function runCompare(args: string[]): Promise<number> {
   const texts: string[] = [];
   for (const file of files) {
     try {
-      texts.push(fs.readFileSync(file, "utf8"));
+      texts.push((await importLegalFile(fs.readFileSync(file), file)).text);
     } catch (error) {
-      process.stderr.write(`无法读取文件：${file}\n`);
-      console.error(`compare: cannot read ${file}: ${(error as Error).message}`);
+      if (error instanceof LegalImportError) {
+        process.stderr.write(`${file}：${error.message}\n`);
+        console.error(`compare: ${error.detail}`);
+      } else {
+        process.stderr.write(`无法读取文件：${file}\n`);
+        console.error(`compare: cannot read ${file}: ${(error as Error).message}`);
+      }
       return 1;
     }
   }
@@ -49,24 +58,45 @@ export async function runCompare(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The table as text: one header line per row (旧 | 新 | 说明), the red-line below changed rows. */
+/**
+ * The table as text: one header line per row (旧 | 新 | 说明), below a changed row the red-lined lines
+ * that carry a change, unchanged paragraphs in between shown as "……".
+ */
 export function formatTable(rows: ComparisonRow[]): string {
   const lines: string[] = ["修改对照表", "原条文 | 修改后条文 | 说明", ""];
   const counts = new Map<string, number>();
-  for (const row of rows) {
+  const isClause = (row: ComparisonRow | undefined) => row !== undefined && CLAUSE_KINDS.has(row.kind);
+  rows.forEach((row, k) => {
     if (row.kind === "article") counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-    const indent = row.kind === "article" || !["paragraph", "item", "subitem"].includes(row.kind) ? "" : "    ";
-    const note = row.note || STATUS_NAMES[row.status];
-    lines.push(`${indent}${row.old?.label ?? "—"} | ${row.new?.label ?? "—"} | ${note}`);
-    if (row.status !== "unchanged") {
-      const redline = renderRedlineText(row.segments).replace(/\n/g, `\n${indent}  `);
-      lines.push(`${indent}  ${redline}`, "");
+    const indent = isClause(row) ? "    " : "";
+    const side = (value: ComparisonRow["old"]) =>
+      !value ? "—" : row.kind === "article" || isClause(row) ? value.label : `${value.label} ${value.text}`;
+    lines.push(`${indent}${side(row.old)} | ${side(row.new)} | ${row.note || STATUS_NAMES[row.status]}`);
+    // An article followed by its clause rows is red-lined clause by clause instead.
+    if (row.status !== "unchanged" && !(row.kind === "article" && isClause(rows[k + 1]))) {
+      lines.push(...changedLines(row.segments).map((line) => `${indent}  ${line}`), "");
     }
-  }
+  });
   const summary = Object.entries(STATUS_NAMES)
     .filter(([status]) => counts.has(status))
     .map(([status, name]) => `${name} ${counts.get(status)}`)
     .join("，");
-  lines.push("", `共 ${[...counts.values()].reduce((a, b) => a + b, 0)} 条：${summary}`);
+  lines.push("", `共 ${[...counts.values()].reduce((a, b) => a + b, 0)} 组对照：${summary}`);
   return `${lines.join("\n")}\n`;
+}
+
+function changedLines(segments: DiffSegment[]): string[] {
+  const lines: DiffSegment[][] = [[]];
+  for (const segment of segments) {
+    segment.text.split("\n").forEach((text, k) => {
+      if (k > 0) lines.push([]);
+      if (text) lines[lines.length - 1].push({ op: segment.op, text });
+    });
+  }
+  const shown: string[] = [];
+  for (const line of lines) {
+    if (line.some((segment) => segment.op !== "equal")) shown.push(renderRedlineText(line));
+    else if (line.length > 0 && shown[shown.length - 1] !== "……") shown.push("……");
+  }
+  return shown;
 }

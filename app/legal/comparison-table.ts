@@ -28,7 +28,7 @@ export interface ComparisonTable {
 }
 
 export interface ComparisonOptions {
-  /** Add paragraph and item rows under each changed article. */
+  /** Add changed paragraph and item rows under each changed article of several clauses. */
   clauses?: boolean;
   /** Add rows for 编/章/节 headings before their first article. */
   headings?: boolean;
@@ -46,11 +46,16 @@ export function buildComparisonTable(
   for (const row of alignment.rows) {
     for (const node of [row.old[0], row.new[0]]) if (node) rows.push(...(headingRows.get(node) ?? []));
     rows.push(toComparisonRow(row));
-    if (options.clauses && row.textChanged) {
+    if (options.clauses && showsClauses(row)) {
       rows.push(...row.children.filter((child) => child.status !== "unchanged").map(toComparisonRow));
     }
   }
   return { rows, alignment };
+}
+
+/** Clause rows help only inside a changed article of several clauses; elsewhere they repeat the article row. */
+function showsClauses(row: AlignedRow): boolean {
+  return row.textChanged && row.old.length > 0 && row.new.length > 0 && row.children.length > 1;
 }
 
 function labels(nodes: LegalNode[]): string {
