@@ -113,18 +113,19 @@ function canonicalBody(lines: RawLine[]): SourceLine[] {
   for (let i = 0; i < lines.length; i++) {
     const current = lines[i];
     if (current.infoEnd) continue;
-    let label: LineLabel = matchLabel(current.text);
+    const label: LineLabel = matchLabel(current.text);
     const next = lines[i + 1];
-    if (label.type !== "plain" && label.rest === "" && next && !next.infoEnd) {
+    let text = label.type === "plain" ? current.text : canonicalLine(label);
+    const joinable = label.type === "heading" || label.type === "article" || label.type === "annex";
+    if (joinable && label.rest === "" && next && !next.infoEnd) {
       const nextLabel = matchLabel(next.text).type;
       const nextIsPlain = nextLabel === "plain" || (nextLabel === "supplementary" && label.type === "heading");
-      const joinsTitle = (label.type === "heading" || label.type === "annex") && isTitleLike(next.text);
+      const joinsTitle = label.type !== "article" && isTitleLike(next.text);
       if (nextIsPlain && (joinsTitle || label.type === "article")) {
-        label = { ...label, rest: next.text };
+        text = canonicalLine({ ...label, rest: next.text });
         i++;
       }
     }
-    const text = label.type === "plain" ? current.text : canonicalLine(label);
     out.push({ text, line: current.line, role: "body" });
   }
   return out;

@@ -152,7 +152,7 @@ export class TreeBuilder {
       (this.annex ? this.annex.children : this.container()).push(heading);
       return this.openBlock(heading);
     }
-    if (!this.block) return this.unplaced(line, index);
+    if (!this.block) return this.unplaced(line);
     // Items belong to a paragraph (款) in articles; elsewhere (一、 units, annexes) they sit beside paragraphs.
     const root = this.block.kind === "article" ? this.paragraph ?? this.newParagraph("", line.src.line) : this.block;
     const kind: NodeKind = label.style === "cn-paren" || label.style === "cn-dun" ? "item" : "subitem";
@@ -176,7 +176,7 @@ export class TreeBuilder {
       if (this.nodes.every((n) => n.kind === "toc")) {
         this.openBlock(this.top(node("preamble", "", "", line.src.line)));
       } else {
-        return this.unplaced(line, index);
+        return this.unplaced(line);
       }
     }
     const target = this.list.length ? this.list[this.list.length - 1].node : this.paragraph;
@@ -204,7 +204,7 @@ export class TreeBuilder {
   }
 
   /** A line with no place in the structure: kept (under the last heading) and reported. */
-  private unplaced(line: ClassifiedLine, index: number): void {
+  private unplaced(line: ClassifiedLine): void {
     this.warnings.push({
       line: line.src.line,
       code: "unplaced",
@@ -213,7 +213,6 @@ export class TreeBuilder {
     const holder = this.headings[this.headings.length - 1]?.node;
     const paragraph = node("paragraph", "", line.src.text, line.src.line);
     (holder ? holder.children : this.nodes).push(paragraph);
-    void index;
   }
 
   private newParagraph(text: string, line: number): LegalNode {
