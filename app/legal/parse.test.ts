@@ -167,6 +167,15 @@ describe("parseLegalText: layout variants", () => {
   });
 });
 
+describe("parseLegalText: pasted drafts", () => {
+  it("takes a plain short first line as the title, and none when the text starts with an article", () => {
+    expect(parse("某某条例（征求意见稿）\n\n第一章　总则\n\n第一条　甲。\n").title).toBe("某某条例（征求意见稿）");
+    const untitled = parse("第一条　甲。\n第二条　乙：\n（一）丙；\n（二）丁。\n");
+    expect(untitled.title).toBe("");
+    expect(find(untitled, "a2-p1-i2").citation).toBe("第二条第二项");
+  });
+});
+
 describe("parseLegalText: warnings instead of silent guesses", () => {
   it("reports gaps, duplicates and out-of-order article numbers", () => {
     const doc = parse("# 示例\n\n第一条 甲。\n\n第三条 乙。\n\n第三条 丙。\n\n第二条 丁。\n");
