@@ -1,7 +1,7 @@
 // Version alignment: which article (and paragraph, item) of the old text became which of the new.
 import { collectArticles, collectUnits, compactText, type ArticleEntry, type ClauseUnit } from "./clause-text";
 import { findPieceGroups } from "./split-merge";
-import { alignSequences, type SequenceMatch } from "./sequence-align";
+import { alignSequences } from "./sequence-align";
 import { bigramProfile, dice, similarityMatrix, unionProfile, type BigramProfile } from "./similarity";
 import type { LegalNode, NodeKind, ParsedDocument } from "./types";
 
@@ -68,39 +68,34 @@ export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): V
     (n, o) => similarity(o, n),
   );
 
-  const oldRows = new Map<number, AlignedRow>();
-  const newRows = new Map<number, AlignedRow>();
-  const inOrderOld = new Set<number>();
-  const place = (row: AlignedRow, oldIndices: number[], newIndices: number[], inOrder: boolean) => {
-    for (const i of oldIndices) {
-      oldRows.set(i, row);
-      if (inOrder) inOrderOld.add(i);
-    }
-    for (const j of newIndices) newRows.set(j, row);
-  };
-
+  const table = new RowTable();
+  const unitsOf = (entries: ArticleEntry[]) => entries.flatMap((entry) => collectUnits(entry.node));
   for (const [oldIndex, pieces] of splits) {
     const group = pieces.map((j) => newArticles[j]);
-    place(groupRow("split", [oldArticles[oldIndex]], group, oldProfiles[oldIndex], unionOf(pieces, newProfiles)), [oldIndex], pieces, true);
+    const row = groupRow("split", [oldArticles[oldIndex]], group, dice(oldProfiles[oldIndex], unionOf(pieces, newProfiles)));
+    row.children = alignUnits(unitsOf([oldArticles[oldIndex]]), unitsOf(group));
+    table.place(row, [oldIndex], pieces, true);
   }
   for (const [newIndex, pieces] of merges) {
-    if (newRows.has(newIndex) || pieces.some((i) => oldRows.has(i))) continue;
+    if (table.newRows.has(newIndex) || pieces.some((i) => table.oldRows.has(i))) continue;
     const group = pieces.map((i) => oldArticles[i]);
-    place(groupRow("merged", group, [newArticles[newIndex]], unionOf(pieces, oldProfiles), newProfiles[newIndex]), pieces, [newIndex], true);
+    const row = groupRow("merged", group, [newArticles[newIndex]], dice(unionOf(pieces, oldProfiles), newProfiles[newIndex]));
+    row.children = alignUnits(unitsOf(group), unitsOf([newArticles[newIndex]]));
+    table.place(row, pieces, [newIndex], true);
   }
   for (const match of matches) {
-    if (oldRows.has(match.oldIndex) || newRows.has(match.newIndex)) continue;
-    const row = pairRow(oldArticles[match.oldIndex], newArticles[match.newIndex], match, similarity(match.oldIndex, match.newIndex));
-    place(row, [match.oldIndex], [match.newIndex], match.inOrder);
+    if (table.oldRows.has(match.oldIndex) || table.newRows.has(match.newIndex)) continue;
+    const oldEntry = oldArticles[match.oldIndex];
+    const newEntry = newArticles[match.newIndex];
+    const row = pairRow("article", oldEntry, newEntry, match.inOrder, similarity(match.oldIndex, match.newIndex));
+    row.children = alignUnits(collectUnits(oldEntry.node), collectUnits(newEntry.node));
+    table.place(row, [match.oldIndex], [match.newIndex], match.inOrder);
   }
-  newArticles.forEach((entry, j) => {
-    if (!newRows.has(j)) place(singleRow("added", entry), [], [j], true);
-  });
-  oldArticles.forEach((entry, i) => {
-    if (!oldRows.has(i)) place(singleRow("deleted", entry), [i], [], true);
-  });
+  table.fillUnmatched(oldArticles, newArticles, (entry, status) =>
+    status === "added" ? alignUnits([], collectUnits(entry.node)) : alignUnits(collectUnits(entry.node), []),
+  );
 
-  const rows = orderRows(oldArticles.length, columns, oldRows, newRows, inOrderOld);
+  const rows = table.ordered(oldArticles.length, columns);
   const byOldId = new Map<string, AlignedRow>();
   const byNewId = new Map<string, AlignedRow>();
   for (const row of rows) {
@@ -122,60 +117,57 @@ function sameLabel(a: LegalNode, b: LegalNode): boolean {
   return compactText(a.label) === compactText(b.label);
 }
 
-function pairRow(oldEntry: ArticleEntry, newEntry: ArticleEntry, match: SequenceMatch, similarity: number): AlignedRow {
-  const textChanged = oldEntry.compact !== newEntry.compact;
-  const status: AlignStatus = !match.inOrder ? "moved" : textChanged ? "modified" : "unchanged";
+/** What a row is made of: an article entry or a clause unit. */
+interface Comparable {
+  node: LegalNode;
+  text: string;
+  compact: string;
+}
+
+function pairRow(kind: NodeKind, oldItem: Comparable, newItem: Comparable, inOrder: boolean, similarity: number): AlignedRow {
+  const textChanged = oldItem.compact !== newItem.compact;
   return {
-    kind: "article",
-    status,
-    old: [oldEntry.node],
-    new: [newEntry.node],
-    oldText: oldEntry.text,
-    newText: newEntry.text,
+    kind,
+    status: !inOrder ? "moved" : textChanged ? "modified" : "unchanged",
+    old: [oldItem.node],
+    new: [newItem.node],
+    oldText: oldItem.text,
+    newText: newItem.text,
     similarity,
-    renumbered: !sameLabel(oldEntry.node, newEntry.node),
+    renumbered: !sameLabel(oldItem.node, newItem.node),
     textChanged,
-    children: alignUnits(collectUnits(oldEntry.node), collectUnits(newEntry.node)),
+    children: [],
   };
 }
 
-function groupRow(
-  status: "split" | "merged",
-  oldEntries: ArticleEntry[],
-  newEntries: ArticleEntry[],
-  oldProfile: BigramProfile,
-  newProfile: BigramProfile,
-): AlignedRow {
+function groupRow(status: "split" | "merged", oldItems: Comparable[], newItems: Comparable[], similarity: number): AlignedRow {
   return {
     kind: "article",
     status,
-    old: oldEntries.map((entry) => entry.node),
-    new: newEntries.map((entry) => entry.node),
-    oldText: oldEntries.map((entry) => entry.text).join("\n"),
-    newText: newEntries.map((entry) => entry.text).join("\n"),
-    similarity: dice(oldProfile, newProfile),
+    old: oldItems.map((item) => item.node),
+    new: newItems.map((item) => item.node),
+    oldText: oldItems.map((item) => item.text).join("\n"),
+    newText: newItems.map((item) => item.text).join("\n"),
+    similarity,
     renumbered: false,
     textChanged: true,
-    children: alignUnits(
-      oldEntries.flatMap((entry) => collectUnits(entry.node)),
-      newEntries.flatMap((entry) => collectUnits(entry.node)),
-    ),
+    children: [],
   };
 }
 
-function singleRow(status: "added" | "deleted", entry: ArticleEntry): AlignedRow {
-  const units = collectUnits(entry.node);
+function soleRow(kind: NodeKind, status: "added" | "deleted", item: Comparable): AlignedRow {
+  const added = status === "added";
   return {
-    kind: "article",
+    kind,
     status,
-    old: status === "deleted" ? [entry.node] : [],
-    new: status === "added" ? [entry.node] : [],
-    oldText: status === "deleted" ? entry.text : "",
-    newText: status === "added" ? entry.text : "",
+    old: added ? [] : [item.node],
+    new: added ? [item.node] : [],
+    oldText: added ? "" : item.text,
+    newText: added ? item.text : "",
     similarity: 0,
     renumbered: false,
     textChanged: true,
-    children: status === "deleted" ? alignUnits(units, []) : alignUnits([], units),
+    children: [],
   };
 }
 
@@ -188,84 +180,74 @@ function alignUnits(oldUnits: ClauseUnit[], newUnits: ClauseUnit[]): AlignedRow[
     const value = dice(oldProfiles[i], newProfiles[j]);
     return value === 1 && oldUnits[i].compact === newUnits[j].compact ? value + EXACT_BONUS : value;
   };
-  const matches = alignSequences(oldUnits.length, newUnits.length, score, UNIT_THRESHOLDS);
-  const oldRows = new Map<number, AlignedRow>();
-  const newRows = new Map<number, AlignedRow>();
-  const inOrderOld = new Set<number>();
-  for (const match of matches) {
-    const oldUnit = oldUnits[match.oldIndex];
+  const table = new RowTable();
+  for (const match of alignSequences(oldUnits.length, newUnits.length, score, UNIT_THRESHOLDS)) {
     const newUnit = newUnits[match.newIndex];
-    const textChanged = oldUnit.compact !== newUnit.compact;
-    const row: AlignedRow = {
-      kind: newUnit.kind,
-      status: !match.inOrder ? "moved" : textChanged ? "modified" : "unchanged",
-      old: [oldUnit.node],
-      new: [newUnit.node],
-      oldText: oldUnit.text,
-      newText: newUnit.text,
-      similarity: Math.min(1, match.score),
-      renumbered: !sameLabel(oldUnit.node, newUnit.node),
-      textChanged,
-      children: [],
-    };
-    oldRows.set(match.oldIndex, row);
-    newRows.set(match.newIndex, row);
-    if (match.inOrder) inOrderOld.add(match.oldIndex);
+    const row = pairRow(newUnit.kind, oldUnits[match.oldIndex], newUnit, match.inOrder, Math.min(1, match.score));
+    table.place(row, [match.oldIndex], [match.newIndex], match.inOrder);
   }
-  const unitRow = (status: "added" | "deleted", unit: ClauseUnit): AlignedRow => ({
-    kind: unit.kind,
-    status,
-    old: status === "deleted" ? [unit.node] : [],
-    new: status === "added" ? [unit.node] : [],
-    oldText: status === "deleted" ? unit.text : "",
-    newText: status === "added" ? unit.text : "",
-    similarity: 0,
-    renumbered: false,
-    textChanged: true,
-    children: [],
-  });
-  newUnits.forEach((unit, j) => {
-    if (!newRows.has(j)) newRows.set(j, unitRow("added", unit));
-  });
-  oldUnits.forEach((unit, i) => {
-    if (!oldRows.has(i)) {
-      oldRows.set(i, unitRow("deleted", unit));
-      inOrderOld.add(i);
-    }
-  });
-  return orderRows(oldUnits.length, newUnits.length, oldRows, newRows, inOrderOld);
+  table.fillUnmatched(oldUnits, newUnits);
+  return table.ordered(oldUnits.length, newUnits.length);
 }
 
-/**
- * Rows in new-document order; a row holding only old clauses (deleted) follows the row of the nearest
- * preceding old clause that kept its order, so deletions show where they were.
- */
-function orderRows(
-  oldCount: number,
-  newCount: number,
-  oldRows: Map<number, AlignedRow>,
-  newRows: Map<number, AlignedRow>,
-  inOrderOld: Set<number>,
-): AlignedRow[] {
-  const ordered = new Set<AlignedRow>();
-  for (let j = 0; j < newCount; j++) {
-    const row = newRows.get(j);
-    if (row) ordered.add(row);
-  }
-  const leading: AlignedRow[] = [];
-  const following = new Map<AlignedRow, AlignedRow[]>();
-  let anchor: AlignedRow | undefined;
-  for (let i = 0; i < oldCount; i++) {
-    const row = oldRows.get(i);
-    if (!row) continue;
-    if (row.new.length === 0) {
-      if (anchor) following.set(anchor, [...(following.get(anchor) ?? []), row]);
-      else leading.push(row);
-    } else if (inOrderOld.has(i)) {
-      anchor = row;
+/** Rows being assembled, indexed by the positions of their old and new items. */
+class RowTable {
+  readonly oldRows = new Map<number, AlignedRow>();
+  readonly newRows = new Map<number, AlignedRow>();
+  private readonly inOrderOld = new Set<number>();
+
+  place(row: AlignedRow, oldIndices: number[], newIndices: number[], inOrder: boolean): void {
+    for (const i of oldIndices) {
+      this.oldRows.set(i, row);
+      if (inOrder) this.inOrderOld.add(i);
     }
+    for (const j of newIndices) this.newRows.set(j, row);
   }
-  const result = [...leading];
-  for (const row of ordered) result.push(row, ...(following.get(row) ?? []));
-  return result;
+
+  /** Rows for the items left unpaired: added (new) and deleted (old). */
+  fillUnmatched<T extends Comparable & { kind?: NodeKind }>(
+    oldItems: T[],
+    newItems: T[],
+    childrenOf?: (item: T, status: "added" | "deleted") => AlignedRow[],
+  ): void {
+    const make = (item: T, status: "added" | "deleted") => {
+      const row = soleRow(item.kind ?? item.node.kind, status, item);
+      if (childrenOf) row.children = childrenOf(item, status);
+      return row;
+    };
+    newItems.forEach((item, j) => {
+      if (!this.newRows.has(j)) this.place(make(item, "added"), [], [j], true);
+    });
+    oldItems.forEach((item, i) => {
+      if (!this.oldRows.has(i)) this.place(make(item, "deleted"), [i], [], true);
+    });
+  }
+
+  /**
+   * Rows in new-document order; a row holding only old items (deleted) follows the row of the nearest
+   * preceding old item that kept its order, so deletions show where they were.
+   */
+  ordered(oldCount: number, newCount: number): AlignedRow[] {
+    const ordered = new Set<AlignedRow>();
+    for (let j = 0; j < newCount; j++) {
+      const row = this.newRows.get(j);
+      if (row) ordered.add(row);
+    }
+    const leading: AlignedRow[] = [];
+    const following = new Map<AlignedRow, AlignedRow[]>();
+    let anchor: AlignedRow | undefined;
+    for (let i = 0; i < oldCount; i++) {
+      const row = this.oldRows.get(i);
+      if (!row) continue;
+      if (row.new.length === 0) {
+        if (anchor) following.set(anchor, [...(following.get(anchor) ?? []), row]);
+        else leading.push(row);
+      } else if (this.inOrderOld.has(i)) {
+        anchor = row;
+      }
+    }
+    const result = [...leading];
+    for (const row of ordered) result.push(row, ...(following.get(row) ?? []));
+    return result;
+  }
 }

@@ -48,7 +48,7 @@ describe("legal compare", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("prints one JSON row per aligned article", async () => {
-    const { code, stdout } = await run(["compare", oldFile, newFile, "--json"]);
+    const { code, stdout } = await run([oldFile, newFile, "--json"]);
     expect(code).toBe(0);
     const { rows } = JSON.parse(stdout);
     expect(rows.map((row: { kind: string; status: string; note: string }) => [row.kind, row.status, row.note])).toEqual([

@@ -20,11 +20,10 @@ const STATUS_NAMES: Record<ComparisonRow["status"], string> = {
   merged: "合并",
 };
 
-/** Runs the compare command; returns the process exit code. */
+/** Runs the compare command (`args`: what follows "compare"); returns the process exit code. */
 export async function runCompare(args: string[]): Promise<number> {
-  const rest = args[0] === "compare" ? args.slice(1) : args;
-  const flags = new Set(rest.filter((arg) => arg.startsWith("--")));
-  const files = rest.filter((arg) => !arg.startsWith("--"));
+  const flags = new Set(args.filter((arg) => arg.startsWith("--")));
+  const files = args.filter((arg) => !arg.startsWith("--"));
   const unknown = [...flags].filter((flag) => !["--json", "--clauses", "--headings"].includes(flag));
   if (files.length !== 2 || unknown.length > 0) {
     process.stderr.write(`${unknown.length ? `未知选项：${unknown.join(" ")}\n` : ""}${USAGE}\n`);
