@@ -10,7 +10,7 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 async function main() {
   const env = getEnv();
-  const host = process.env.COLLAB_HOST || "127.0.0.1";
+  const host = env.COLLAB_HOST;
   const prisma = createPrismaClient(env.DATABASE_URL);
   const queue = createQueue(env.REDIS_URL);
   const compaction = createCompactionTrigger((docName) => {

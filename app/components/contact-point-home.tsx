@@ -2,7 +2,7 @@ import { ConsultationList, type ConsultationListRow } from "./consultation-list"
 
 const INTRO: Record<"staff" | "deputy" | "collector", string> = {
   staff: "本联系点收到的征求意见任务。组织座谈会、录入和整理意见，按时报送意见建议汇总。",
-  deputy: "请阅读以下法规草案，逐条提出修改意见和理由；同一联系点的代表和联络员可以看到彼此的意见。",
+  deputy: "请阅读以下法规草案，逐条提出修改意见和理由，并参加联系点组织的座谈会。",
   collector: "请向群众宣传以下法规草案，代为录入收集到的意见。",
 };
 

@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   COLLAB_SECRET: z.string().min(16, "must be at least 16 characters"),
   PORT: z.coerce.number().int().positive().default(3000),
   COLLAB_PORT: z.coerce.number().int().positive().default(3001),
+  COLLAB_HOST: z.string().default("127.0.0.1"),
   /** Where browsers reach collab-server; default ws(s)://<the page's host>:COLLAB_PORT. */
   COLLAB_PUBLIC_URL: z.string().optional(),
   /** Secure cookies need HTTPS; on by default in production behind TLS. */

@@ -1,12 +1,16 @@
 import { createCookieSessionStorage } from "@remix-run/node";
 import { getEnv } from "./env.server";
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined;
+interface SessionData {
+  userId: string;
+}
+
+let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
 
 export function getSessionStorage() {
   if (!storage) {
     const env = getEnv();
-    storage = createCookieSessionStorage({
+    storage = createCookieSessionStorage<SessionData>({
       cookie: {
         name: "__lifa_session",
         httpOnly: true,

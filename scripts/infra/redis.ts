@@ -36,11 +36,15 @@ export async function resolveRedis(mode: "persistent" | "throwaway", log: (m: st
   child.on("exit", (code) => {
     if (code && code !== 0) log(`redis-server exited with code ${code}`);
   });
+  // If this process ends without stop() (killed, crashed), do not leave redis-server behind.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   await waitForPort(port);
   log(`本地 redis-server 已启动 / local redis-server on 127.0.0.1:${port}`);
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
+      process.off("exit", killOnExit);
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");

@@ -15,7 +15,7 @@ export async function startPlatform(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const [port, collabPort] = [await freePort(), await freePort()];
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
