@@ -27,10 +27,11 @@ async function main(): Promise<number> {
     await admin.query(`CREATE DATABASE "${template}"`);
     log("applying migrations to the template database");
     migrateDeploy(withDatabase(db.url, template));
-    // A template must have no open connections when it is cloned.
     log("building the web app (remix build)");
     const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("remix build failed");
+    log("type-checking (tsc --noEmit)");
+    if (spawnSync("npx", ["tsc", "--noEmit", "-p", "."], { stdio: "inherit" }).status !== 0) throw new Error("type errors (see above)");
     const args = ["vitest", "run", ...process.argv.slice(2)];
     const result = spawnSync("npx", args, {
       stdio: "inherit",

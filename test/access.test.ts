@@ -39,6 +39,7 @@ describe("login", () => {
     expect(result.status).toBe(401);
     expect(result.cookie).toBeNull();
     expect(result.body).toContain("用户名或密码不正确");
+    expect(await db.prisma.auditLog.count({ where: { action: "login.failed", detail: { equals: { username: "qianzhou" } } } })).toBe(1);
   });
 
   it("answers an empty form with 400", async () => {

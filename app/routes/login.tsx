@@ -5,6 +5,7 @@ import { getPrisma } from "~/utils/db.server";
 import { createUserSession, getOptionalUser, safeRedirect } from "~/utils/auth.server";
 import { ROLE_HOME } from "~/utils/roles";
 import { verifyLogin } from "~/models/user.server";
+import { recordAudit } from "~/models/audit-log.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 立法意见征集平台" }];
 
@@ -26,11 +27,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: parsed.error.issues[0]?.message ?? "输入有误" }, { status: 400 });
   }
   const { username, password, redirectTo } = parsed.data;
-  const user = await verifyLogin(getPrisma(), { username, password });
+  const prisma = getPrisma();
+  const user = await verifyLogin(prisma, { username, password });
   if (!user) {
     console.warn(`login failed for username "${username}"`);
+    await recordAudit(prisma, { userId: null, action: "login.failed", entityType: "User", detail: { username } });
     return json({ error: "用户名或密码不正确" }, { status: 401 });
   }
+  await recordAudit(prisma, { userId: user.id, action: "login", entityType: "User", entityId: user.id });
   return createUserSession(request, user.id, safeRedirect(redirectTo, ROLE_HOME[user.role]));
 }
 

@@ -4,28 +4,9 @@ import path from "node:path";
 import { alignVersions } from "../../app/legal/align";
 import { buildComparisonTable } from "../../app/legal/comparison-table";
 import { parseLegalText } from "../../app/legal/parse";
+import { timeMedian, type BenchResult } from "./timing";
 
 const PAIRS = path.resolve(import.meta.dirname, "../../../shared/corpus/pairs");
-const WARM_UP = 5;
-const RUNS = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function timeMedian(run: () => void): number {
-  for (let i = 0; i < WARM_UP; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return Number(median(times).toFixed(2));
-}
-
 function largestPair(): { name: string; oldText: string; newText: string } {
   const names = [...new Set(fs.readdirSync(PAIRS).map((file) => file.replace(/\.(old|new)\.txt$/u, "")))];
   const pairs = names.map((name) => ({
@@ -36,7 +17,7 @@ function largestPair(): { name: string; oldText: string; newText: string } {
   return pairs.reduce((a, b) => (b.oldText.length + b.newText.length > a.oldText.length + a.newText.length ? b : a));
 }
 
-export async function benchAlign(): Promise<Array<{ name: string; value: number; unit: string; target: string }>> {
+export async function benchAlign(): Promise<BenchResult[]> {
   if (!fs.existsSync(PAIRS)) {
     console.log(`benchAlign: skipped, corpus not found at ${PAIRS}`);
     return [];

@@ -3,13 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { benchParse } from "./parse.bench";
 import { benchAlign } from "./align.bench";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-}
+import type { BenchResult } from "./timing";
 
 const benches: Array<() => Promise<BenchResult[]>> = [benchParse, benchAlign];
 
