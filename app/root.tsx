@@ -45,13 +45,10 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error)
-    ? typeof error.data === "string" && error.data
-      ? error.data
-      : status === 404
-        ? "页面不存在，或您无权查看。"
-        : "请求无法完成。"
-    : "服务器出错了，请稍后再试。";
+  // Our own responses carry a Chinese message for users; anything else (router or server internals) is not shown.
+  const ownMessage = isRouteErrorResponse(error) && typeof error.data === "string" && /[\u4e00-\u9fff]/.test(error.data) ? error.data : null;
+  const message = ownMessage ?? (status === 404 ? "页面不存在，或您无权查看。" : status < 500 ? "请求无法完成。" : "服务器出错了，请稍后再试。");
+  if (status >= 500) console.error(error);
   return (
     <Document>
       <TopBar user={null} />

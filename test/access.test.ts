@@ -147,7 +147,18 @@ describe("public pages", () => {
     expect(await page.text()).toContain("第四十条");
   });
 
-  it("answer an unknown public link with 404", async () => {
-    expect((await get(platform.webUrl, "/p/not-a-token")).status).toBe(404);
+  it("answer an unknown public link with 404 and a Chinese message", async () => {
+    const response = await get(platform.webUrl, "/p/not-a-token");
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("该征求意见链接无效或已失效");
+  });
+
+  it("answer an unknown page with 404 without internal details", async () => {
+    const response = await get(platform.webUrl, "/no-such-page");
+    expect(response.status).toBe(404);
+    // What the page shows comes before the hydration scripts (which carry Remix's own error record).
+    const visible = (await response.text()).split("<script")[0];
+    expect(visible).toContain("页面不存在");
+    expect(visible).not.toContain("No route matches");
   });
 });

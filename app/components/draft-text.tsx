@@ -71,12 +71,11 @@ function renderNode(c: DraftClause, tree: Tree): ReactNode {
   );
 }
 
-export function DraftText({ title, subtitle, clauses }: { title: string; subtitle?: string; clauses: DraftClause[] }) {
+export function DraftText({ title, clauses }: { title: string; clauses: DraftClause[] }) {
   const tree = childrenByParent(clauses);
   return (
     <article className="draft">
       <h2 className="draft-title">{title}</h2>
-      {subtitle ? <div className="draft-subtitle">{subtitle}</div> : null}
       {clauses.length === 0 ? <p className="muted">本版本尚无条文。</p> : (tree.get(null) ?? []).map((c) => renderNode(c, tree))}
     </article>
   );

@@ -56,7 +56,7 @@ export default function ConsultationPage() {
           </ul>
         )}
       </div>
-      <DraftText title={draftVersion.draft.title} subtitle={draftVersion.label} clauses={clauses} />
+      <DraftText title={draftVersion.draft.title} clauses={clauses} />
     </main>
   );
 }

@@ -43,7 +43,7 @@ export default function LegislatureDraft() {
           </table>
         )}
       </div>
-      <DraftText title={draft.title} subtitle={version.label} clauses={clauses} />
+      <DraftText title={draft.title} clauses={clauses} />
     </main>
   );
 }

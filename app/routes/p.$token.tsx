@@ -35,10 +35,10 @@ export default function PublicConsultation() {
   return (
     <main style={{ fontSize: "1.1rem" }}>
       <div className="card">
-        <strong>{data.contactPoint}</strong> 正在征求对以下法规草案的意见。
+        <strong>{data.contactPoint}</strong> 正在征求对以下法规草案（{data.label}）的意见。
         <div className="muted small">截止日期：{formatDate(data.deadline)} <DeadlineTag deadline={data.deadline} /></div>
       </div>
-      <DraftText title={data.title} subtitle={data.label} clauses={data.clauses} />
+      <DraftText title={data.title} clauses={data.clauses} />
     </main>
   );
 }

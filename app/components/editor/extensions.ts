@@ -2,6 +2,7 @@
 import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 
@@ -13,12 +14,13 @@ export interface CollaboratorIdentity {
 /** The Y.XmlFragment inside a document that holds the rich text. */
 export const RICH_TEXT_FIELD = "default";
 
-export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider, user: CollaboratorIdentity) {
+export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider, user: CollaboratorIdentity, placeholder = "") {
   return [
     // Yjs brings its own undo history; StarterKit's would fight it.
     StarterKit.configure({ undoRedo: false }),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user }),
+    Placeholder.configure({ placeholder }),
   ];
 }
 

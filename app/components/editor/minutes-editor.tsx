@@ -27,7 +27,7 @@ function BoundEditor({ doc, provider, user, editable }: { doc: Y.Doc; provider: 
     {
       immediatelyRender: false,
       editable,
-      extensions: collaborativeExtensions(doc, provider, user),
+      extensions: collaborativeExtensions(doc, provider, user, editable ? "在此记录座谈会发言，例如：王代表：建议第十二条……" : "尚无记录"),
       editorProps: { attributes: { "aria-label": "座谈会记录", class: "minutes-editor-content" } },
     },
     [doc, provider],
