@@ -37,6 +37,19 @@ describe("demo data", () => {
     expect(await db.prisma.forum.count()).toBe(1);
   });
 
+  it("stores the draft as a clause tree: article > paragraph > item, with citations", async () => {
+    const item = await db.prisma.clause.findFirstOrThrow({
+      where: { citation: "第三条第二项" },
+      select: { kind: true, text: true, parent: { select: { kind: true, parent: { select: { kind: true, label: true } } } } },
+    });
+    expect(item.kind).toBe("item");
+    expect(item.text).toContain("使用单位");
+    expect(item.parent?.kind).toBe("paragraph");
+    expect(item.parent?.parent).toEqual({ kind: "article", label: "第三条" });
+    const chapters = await db.prisma.clause.findMany({ where: { kind: { in: ["chapter", "supplementary"] }, parentId: null }, orderBy: { position: "asc" } });
+    expect(chapters.map((c) => c.text)).toEqual(["总则", "生产、安装与维护保养", "使用管理", "既有住宅加装电梯", "监督管理", "法律责任", "附则"]);
+  });
+
   it("changes nothing when loaded a second time", async () => {
     const before = await fingerprint(db);
     await loadDemoData(db.prisma);
