@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
-    include: ["app/**/*.test.ts", "collab-server/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "scripts/**/*.test.ts", "collab-server/**/*.test.ts", "test/**/*.test.ts"],
     globals: true,
     pool: "forks",
     maxWorkers: 2,

@@ -1,10 +1,10 @@
 // `legal compare OLD NEW [--json] [--clauses] [--headings]`: the 修改对照表 of two texts in the terminal.
 import fs from "node:fs";
-import { buildComparisonTable, type ComparisonRow } from "./comparison-table";
-import { LegalImportError, importLegalFile } from "./import";
-import { parseLegalText } from "./parse";
-import { renderRedlineText } from "./redline";
-import type { DiffSegment } from "./types";
+import { buildComparisonTable, type ComparisonRow } from "../../app/legal/comparison-table";
+import { LegalImportError, importLegalFile } from "../../app/legal/import";
+import { parseLegalText } from "../../app/legal/parse";
+import { renderRedlineText } from "../../app/legal/redline";
+import type { DiffSegment } from "../../app/legal/types";
 
 const USAGE = "用法：legal compare 旧版本文件 新版本文件 [--json] [--clauses] [--headings]";
 

@@ -1,8 +1,8 @@
 // `legal parse FILE [--json]`: the clause tree of one text, as JSON or as an indented outline.
 import fs from "node:fs";
-import { LegalImportError, importLegalFile } from "./import";
-import { parseLegalText } from "./parse";
-import type { LegalNode, ParsedDocument } from "./types";
+import { LegalImportError, importLegalFile } from "../../app/legal/import";
+import { parseLegalText } from "../../app/legal/parse";
+import type { LegalNode, ParsedDocument } from "../../app/legal/types";
 
 const USAGE = "用法：legal parse 文件 [--json]";
 const PREVIEW_LENGTH = 40;
