@@ -12,7 +12,7 @@ async function main() {
   const env = getEnv();
   const host = env.COLLAB_HOST;
   const prisma = createPrismaClient(env.DATABASE_URL);
-  const queue = createQueue(env.REDIS_URL);
+  const queue = createQueue(env.REDIS_URL, env.QUEUE_PREFIX);
   const compaction = createCompactionTrigger((docName) => {
     enqueue(compactCollabDocument, { docName }, queue).catch((error) =>
       console.error(`collab-server: could not enqueue the compaction of ${docName}:`, error),

@@ -67,6 +67,8 @@ async function main() {
     PORT: String(port),
     COLLAB_PORT: String(collabPort),
     HOST: process.env.HOST ?? "127.0.0.1",
+    // Phones on the LAN need both the pages and the minutes' websocket: collab-server follows HOST unless told.
+    COLLAB_HOST: process.env.COLLAB_HOST ?? process.env.HOST ?? "127.0.0.1",
   };
   const children: ManagedProcess[] = (["web", "collab", "worker"] as const).map((name) => startProcess(name, env, labelled(name)));
   cleanups.push(async () => void (await Promise.all(children.map((c) => c.stop()))));

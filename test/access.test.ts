@@ -68,10 +68,10 @@ describe("login", () => {
     expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fstaff");
   });
 
-  it("does not follow a redirectTo that leaves the site", async () => {
+  it.each(["//evil.example", "/\\evil.example"])("does not follow a redirectTo that leaves the site: %s", async (redirectTo) => {
     const response = await fetch(`${platform.webUrl}/login`, {
       method: "POST",
-      body: new URLSearchParams({ username: "qianzhou", password: "lifa2026", redirectTo: "//evil.example" }),
+      body: new URLSearchParams({ username: "qianzhou", password: "lifa2026", redirectTo }),
       redirect: "manual",
     });
     expect(response.headers.get("location")).toBe("/staff");

@@ -16,7 +16,9 @@ let queue: Queue.Queue;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // transaction() enqueues on the app's own queue, configured from the environment like in production.
   process.env.QUEUE_PREFIX = prefix;
+  process.env.DATABASE_URL = db.url;
   queue = createQueue(process.env.REDIS_URL!, prefix);
   worker = await startPlatform(db.url, ["worker"], { QUEUE_PREFIX: prefix });
 }, 60_000);

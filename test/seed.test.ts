@@ -64,3 +64,25 @@ describe("demo data", () => {
     expect(await verifyLogin(db.prisma, { username: "admin", password: "wrong" })).toBeNull();
   });
 });
+
+describe("demo data interrupted half-way", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it("leaves the database empty, so the next start loads it again", async () => {
+    // The forum is the last row the loader writes: failing there must undo everything before it.
+    await db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_forum() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'interrupted'; END $$ LANGUAGE plpgsql`);
+    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_forum BEFORE INSERT ON "Forum" FOR EACH ROW EXECUTE FUNCTION refuse_forum()`);
+    await expect(loadDemoData(db.prisma)).rejects.toThrow(/interrupted/);
+    expect(await db.prisma.user.count()).toBe(0);
+    expect(await db.prisma.legislature.count()).toBe(0);
+    expect(await db.prisma.clause.count()).toBe(0);
+
+    await db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_forum ON "Forum"`);
+    await loadDemoData(db.prisma);
+    expect(await db.prisma.forum.count()).toBe(1);
+  });
+});

@@ -1,10 +1,9 @@
-// Creates a draft version from its text: parses it and stores the clause tree, all in one transaction.
+// Creates a draft version from its text: parses it and stores the clause tree. It takes a transaction client so
+// that the version and its clauses are stored together or not at all.
 import crypto from "node:crypto";
-import type { PrismaClient } from "~/utils/db.server";
+import type { TransactionClient } from "~/utils/transaction.server";
 import { parseLegalText } from "~/legal/parse";
 import { flattenClauses } from "~/legal/flatten";
-
-type Db = Pick<PrismaClient, "draftVersion" | "clause">;
 
 export interface ImportDraftVersionProps {
   draftId: string;
@@ -16,7 +15,8 @@ export interface ImportDraftVersionProps {
   publishedAt?: Date;
 }
 
-export async function importDraftVersion(db: Db, props: ImportDraftVersionProps) {
+/** Returns the parser's warnings too: callers decide whether a text with warnings may be published. */
+export async function importDraftVersion(db: TransactionClient, props: ImportDraftVersionProps) {
   const parsed = parseLegalText(props.text);
   const version = await db.draftVersion.create({
     data: {

@@ -1,5 +1,6 @@
 // The Bull queue shared by the web app, collab-server and the worker.
 import Queue from "bull";
+import { getEnv } from "~/utils/env.server";
 import type { Task } from "./task";
 
 export const QUEUE_NAME = "lifa-tasks";
@@ -11,7 +12,7 @@ const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5_000,
 } as const;
 
-export function createQueue(redisUrl: string, prefix = process.env.QUEUE_PREFIX ?? "lifa"): Queue.Queue {
+export function createQueue(redisUrl: string, prefix: string): Queue.Queue {
   return new Queue(QUEUE_NAME, redisUrl, { prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
 }
 
@@ -19,9 +20,8 @@ const globalForQueue = globalThis as unknown as { __queue?: Queue.Queue };
 
 export function getQueue(): Queue.Queue {
   if (!globalForQueue.__queue) {
-    const url = process.env.REDIS_URL;
-    if (!url) throw new Error("REDIS_URL is not set");
-    globalForQueue.__queue = createQueue(url);
+    const env = getEnv();
+    globalForQueue.__queue = createQueue(env.REDIS_URL, env.QUEUE_PREFIX);
   }
   return globalForQueue.__queue;
 }

@@ -9,7 +9,7 @@ const CONCURRENCY = 4;
 async function main() {
   const env = getEnv();
   const prisma = createPrismaClient(env.DATABASE_URL);
-  const queue = createQueue(env.REDIS_URL);
+  const queue = createQueue(env.REDIS_URL, env.QUEUE_PREFIX);
   const log = (message: string) => console.log(message);
 
   queue.process("*", CONCURRENCY, async (job) => {

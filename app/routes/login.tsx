@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getPrisma } from "~/utils/db.server";
-import { createUserSession, getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { createUserSession, getOptionalUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { ROLE_HOME } from "~/utils/roles";
 import { verifyLogin } from "~/models/user.server";
 import { recordAudit } from "~/models/audit-log.server";

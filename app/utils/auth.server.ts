@@ -42,9 +42,3 @@ export async function logout(request: Request) {
   const session = await getSession(request);
   return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(session) } });
 }
-
-/** Only same-site paths: an open redirect would let a phishing link log users in and send them away. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
-}

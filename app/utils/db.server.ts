@@ -1,5 +1,6 @@
 import { PrismaClient } from "~/generated/prisma/client";
 import { createAdapter } from "./pg-adapter";
+import { getEnv } from "./env.server";
 
 export type { PrismaClient };
 
@@ -12,9 +13,7 @@ const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 
 export function getPrisma(): PrismaClient {
   if (!globalForPrisma.__prisma) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set");
-    globalForPrisma.__prisma = createPrismaClient(url);
+    globalForPrisma.__prisma = createPrismaClient(getEnv().DATABASE_URL);
   }
   return globalForPrisma.__prisma;
 }

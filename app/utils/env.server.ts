@@ -12,8 +12,12 @@ const EnvSchema = z.object({
   COLLAB_HOST: z.string().default("127.0.0.1"),
   /** Where browsers reach collab-server; default ws(s)://<the page's host>:COLLAB_PORT. */
   COLLAB_PUBLIC_URL: z.string().optional(),
-  /** Secure cookies need HTTPS; on by default in production behind TLS. */
-  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  /** Set to true behind HTTPS so that the session cookie is only sent over TLS. */
+  COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  /** Interface the web app binds (read by remix-serve). */
+  HOST: z.string().default("127.0.0.1"),
+  /** Redis key prefix of the Bull queue. */
+  QUEUE_PREFIX: z.string().min(1).default("lifa"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

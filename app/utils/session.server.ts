@@ -17,7 +17,7 @@ export function getSessionStorage() {
         sameSite: "lax",
         path: "/",
         secrets: [env.SESSION_SECRET],
-        secure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : false,
+        secure: env.COOKIE_SECURE === "true",
         maxAge: 60 * 60 * 12,
       },
     });
