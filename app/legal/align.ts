@@ -2,7 +2,7 @@
 import { collectArticles, collectUnits, compactText, type ArticleEntry, type ClauseUnit } from "./clause-text";
 import { findPieceGroups } from "./split-merge";
 import { alignSequences } from "./sequence-align";
-import { bigramProfile, dice, similarityMatrix, unionProfile, type BigramProfile } from "./similarity";
+import { bigramProfile, dice, similarityMatrix, unionProfile } from "./similarity";
 import type { LegalNode, NodeKind, ParsedDocument } from "./types";
 
 export type AlignStatus = "unchanged" | "modified" | "moved" | "added" | "deleted" | "split" | "merged";
@@ -72,14 +72,14 @@ export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): V
   const unitsOf = (entries: ArticleEntry[]) => entries.flatMap((entry) => collectUnits(entry.node));
   for (const [oldIndex, pieces] of splits) {
     const group = pieces.map((j) => newArticles[j]);
-    const row = groupRow("split", [oldArticles[oldIndex]], group, dice(oldProfiles[oldIndex], unionOf(pieces, newProfiles)));
+    const row = groupRow("split", [oldArticles[oldIndex]], group, dice(oldProfiles[oldIndex], unionProfile(pieces.map((k) => newProfiles[k]))));
     row.children = alignUnits(unitsOf([oldArticles[oldIndex]]), unitsOf(group));
     table.place(row, [oldIndex], pieces, true);
   }
   for (const [newIndex, pieces] of merges) {
     if (table.newRows.has(newIndex) || pieces.some((i) => table.oldRows.has(i))) continue;
     const group = pieces.map((i) => oldArticles[i]);
-    const row = groupRow("merged", group, [newArticles[newIndex]], dice(unionOf(pieces, oldProfiles), newProfiles[newIndex]));
+    const row = groupRow("merged", group, [newArticles[newIndex]], dice(unionProfile(pieces.map((k) => oldProfiles[k])), newProfiles[newIndex]));
     row.children = alignUnits(unitsOf(group), unitsOf([newArticles[newIndex]]));
     table.place(row, pieces, [newIndex], true);
   }
@@ -107,10 +107,6 @@ export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): V
     }
   }
   return { rows, byOldId, byNewId };
-}
-
-function unionOf(indices: number[], profiles: BigramProfile[]): BigramProfile {
-  return indices.slice(1).reduce((union, k) => unionProfile(union, profiles[k]), profiles[indices[0]]);
 }
 
 function sameLabel(a: LegalNode, b: LegalNode): boolean {

@@ -1,7 +1,7 @@
 // Comment anchors: a quoted span of a clause, carried over to the clause's counterpart in a new version.
 import { alignVersions, type VersionAlignment } from "./align";
 import { clauseText } from "./clause-text";
-import { findApproximate } from "./approximate-match";
+import { contextScore, findApproximate } from "./approximate-match";
 import type { LegalNode, ParsedDocument } from "./types";
 
 export interface AnchorQuote {
@@ -101,25 +101,11 @@ function pickByContext(occurrences: number[], length: number, text: string, anch
   let bestScore = -1;
   for (const at of occurrences) {
     const score =
-      commonSuffixLength(text.slice(0, at), anchor.quote.prefix) +
-      commonPrefixLength(text.slice(at + length), anchor.quote.suffix) -
-      Math.abs(at - anchor.start) / (text.length + 1);
+      contextScore(text, at, at + length, anchor.quote.prefix, anchor.quote.suffix) - Math.abs(at - anchor.start) / (text.length + 1);
     if (score > bestScore) {
       best = at;
       bestScore = score;
     }
   }
   return best;
-}
-
-export function commonPrefixLength(a: string, b: string): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k;
-}
-
-export function commonSuffixLength(a: string, b: string): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
-  return k;
 }

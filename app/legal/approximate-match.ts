@@ -57,7 +57,8 @@ export function findApproximate(quote: string, text: string, prefix = "", suffix
   return result;
 }
 
-function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+/** How many characters around text[start, end) agree with `prefix` before it and `suffix` after it. */
+export function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
   let before = 0;
   while (before < prefix.length && before < start && text[start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
   let after = 0;

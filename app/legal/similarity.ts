@@ -3,16 +3,31 @@
 /** Sorted distinct character bigrams of a text, each packed into one number. */
 export type BigramProfile = Uint32Array;
 
-export function bigramProfile(compact: string): BigramProfile {
-  const codes: number[] = [];
-  if (compact.length === 1) codes.push(compact.charCodeAt(0));
-  for (let k = 0; k + 1 < compact.length; k++) {
-    codes.push(((compact.charCodeAt(k) << 16) | compact.charCodeAt(k + 1)) >>> 0);
-  }
-  const sorted = Uint32Array.from(codes).sort();
+/** Each pair of adjacent characters packed into one number, in text order. */
+function bigramCodes(compact: string): Uint32Array {
+  const codes = new Uint32Array(Math.max(0, compact.length - 1));
+  for (let k = 0; k + 1 < compact.length; k++) codes[k] = (compact.charCodeAt(k) << 16) | compact.charCodeAt(k + 1);
+  return codes;
+}
+
+/** The distinct values of `codes` in ascending order (sorts `codes` in place). */
+function distinctSorted(codes: Uint32Array): BigramProfile {
+  codes.sort();
   let size = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[size++] = sorted[k];
-  return sorted.slice(0, size);
+  for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[k - 1]) codes[size++] = codes[k];
+  return codes.slice(0, size);
+}
+
+export function bigramProfile(compact: string): BigramProfile {
+  // A single character has no bigram; it stands for itself so that it still matches its equal.
+  return distinctSorted(compact.length === 1 ? Uint32Array.of(compact.charCodeAt(0)) : bigramCodes(compact));
+}
+
+/** How often each character bigram occurs in a text. */
+export function bigramCounts(compact: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const code of bigramCodes(compact)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return counts;
 }
 
 export function intersectionSize(a: BigramProfile, b: BigramProfile): number {
@@ -28,24 +43,15 @@ export function intersectionSize(a: BigramProfile, b: BigramProfile): number {
   return shared;
 }
 
-/** How often each character bigram occurs in a text. */
-export function bigramCounts(compact: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let k = 0; k + 1 < compact.length; k++) {
-    const code = ((compact.charCodeAt(k) << 16) | compact.charCodeAt(k + 1)) >>> 0;
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+/** Bigrams found in any of the profiles: the profile of several texts taken together. */
+export function unionProfile(profiles: BigramProfile[]): BigramProfile {
+  const merged = new Uint32Array(profiles.reduce((size, profile) => size + profile.length, 0));
+  let at = 0;
+  for (const profile of profiles) {
+    merged.set(profile, at);
+    at += profile.length;
   }
-  return counts;
-}
-
-export function unionProfile(a: BigramProfile, b: BigramProfile): BigramProfile {
-  const merged = new Uint32Array(a.length + b.length);
-  merged.set(a);
-  merged.set(b, a.length);
-  merged.sort();
-  let size = 0;
-  for (let k = 0; k < merged.length; k++) if (k === 0 || merged[k] !== merged[k - 1]) merged[size++] = merged[k];
-  return merged.slice(0, size);
+  return distinctSorted(merged);
 }
 
 export function dice(a: BigramProfile, b: BigramProfile): number {

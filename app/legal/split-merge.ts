@@ -1,6 +1,6 @@
 // Split and merge detection: one article whose text now lies in several consecutive articles.
 import type { SequenceMatch } from "./sequence-align";
-import { bigramCounts, dice, unionProfile, type BigramProfile } from "./similarity";
+import { bigramCounts, containment, dice, unionProfile, type BigramProfile } from "./similarity";
 
 /** Least share of a piece's bigrams that must come from the whole it is said to be cut from. */
 const MIN_CONTAINMENT = 0.7;
@@ -36,8 +36,8 @@ export function findPieceGroups(
   const groups = new Map<number, number[]>();
   const grouped = new Set<number>();
   const groupOf = (whole: number) => groups.get(whole) ?? (partnerOfWhole.has(whole) ? [partnerOfWhole.get(whole)!] : []);
-  const unionOf = (pieces: number[]) => pieces.slice(1).reduce((union, k) => unionProfile(union, pieceProfiles[k]), pieceProfiles[pieces[0]]);
-  const groupSimilarity = (whole: number, pieces: number[]) => dice(wholeProfiles[whole], unionOf(pieces));
+  const groupSimilarity = (whole: number, pieces: number[]) =>
+    dice(wholeProfiles[whole], unionProfile(pieces.map((k) => pieceProfiles[k])));
   const carried = (whole: number, piece: number, group: number[]) => {
     const wholeCounts = bigramCounts(wholeTexts[whole]);
     const groupCounts = group.map((k) => bigramCounts(pieceTexts[k]));
@@ -79,16 +79,15 @@ function bestContainer(
   pieceProfiles: BigramProfile[],
   similarity: (whole: number, piece: number) => number,
 ): number {
-  const pieceSize = pieceProfiles[piece].length;
-  if (pieceSize === 0) return -1;
   let best = -1;
   let bestContainment = MIN_CONTAINMENT;
   for (let whole = 0; whole < wholeProfiles.length; whole++) {
-    const shared = (similarity(whole, piece) * (wholeProfiles[whole].length + pieceSize)) / 2;
-    const containment = shared / pieceSize;
-    if (containment >= bestContainment) {
+    // No shared bigram (or a whole the piece may not pair with): nothing contained, no need to count.
+    if (similarity(whole, piece) === 0) continue;
+    const share = containment(pieceProfiles[piece], wholeProfiles[whole]);
+    if (share >= bestContainment) {
       best = whole;
-      bestContainment = containment;
+      bestContainment = share;
     }
   }
   return best;
