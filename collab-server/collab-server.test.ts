@@ -41,8 +41,8 @@ async function startServer(options: Partial<CollabServerOptions> = {}): Promise<
   return server;
 }
 
-function tokenFor(docName: string, mode: CollabMode = "write", userId = "u-writer"): string {
-  return issueCollabToken({ userId, userName: "测试用户", docName, mode }, SECRET);
+function tokenFor(docName: string, mode: CollabMode = "write", userId = "u-writer", userName = "测试用户", ttlSeconds?: number) {
+  return issueCollabToken({ userId, userName, docName, mode }, SECRET, ttlSeconds);
 }
 
 function connect(server: CollabServer, room: string, token?: string) {
@@ -72,6 +72,28 @@ async function storedText(docName: string, name = "body"): Promise<string> {
   const state = await loadDocumentState(db.prisma, docName);
   if (state) Y.applyUpdate(doc, state);
   return doc.getText(name).toString();
+}
+
+async function openSocket(server: CollabServer, room: string, token: string): Promise<WebSocket> {
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/${room}?token=${token}`);
+  sockets.push(socket);
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  return socket;
+}
+
+/** An awareness message as a client could craft it, encoded by hand. */
+function awarenessMessage(entries: Array<{ clientID: number; clock: number; state: unknown }>): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const { clientID, clock, state } of entries) {
+    encoding.writeVarUint(update, clientID);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
 }
 
 /** A raw upgrade: resolves with the HTTP status of a refusal, or "open". */
@@ -150,7 +172,7 @@ describe("collab-server", () => {
     writer.text.insert(0, "第一条 为了保障人民群众有序参与立法");
     await eventually(() => server.metrics.updatesStored >= 1);
 
-    const reader = connect(server, room, tokenFor(room, "read", "u-reader"));
+    const reader = connect(server, room, tokenFor(room, "read", "u-reader", "旁听者"));
     await synced(reader.provider);
     expect(reader.text.toString()).toBe("第一条 为了保障人民群众有序参与立法");
 
@@ -196,8 +218,8 @@ describe("collab-server", () => {
   it("propagates awareness between clients, including from read-only ones", async () => {
     const server = await startServer();
     const room = forumMinutesDocName("f5");
-    const writer = connect(server, room, tokenFor(room, "write"));
-    const reader = connect(server, room, tokenFor(room, "read", "u-reader"));
+    const writer = connect(server, room, tokenFor(room, "write", "u-zhang", "张三"));
+    const reader = connect(server, room, tokenFor(room, "read", "u-li", "李四"));
     await Promise.all([synced(writer.provider), synced(reader.provider)]);
 
     writer.provider.awareness.setLocalStateField("user", { name: "张三", color: "#c00" });
@@ -210,10 +232,106 @@ describe("collab-server", () => {
     await eventually(() => !writer.provider.awareness.getStates().has(reader.doc.clientID));
   });
 
+  it("ties awareness to the token: the token's name, and no setting or clearing other clients' states", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f9");
+    const writer = connect(server, room, tokenFor(room, "write", "u-zhang", "张三"));
+    const collector = connect(server, room, tokenFor(room, "read", "u-li", "李四"));
+    await Promise.all([synced(writer.provider), synced(collector.provider)]);
+    const stateSeen = (p: WebsocketProvider, clientId: number) => p.awareness.getStates().get(clientId);
+
+    writer.provider.awareness.setLocalStateField("user", { name: "张三", color: "#c00" });
+    // A read-only collector poses as 张三: others see the name of its token, with the colour it chose.
+    collector.provider.awareness.setLocalStateField("user", { name: "张三", color: "#c00" });
+    await eventually(() => stateSeen(writer.provider, collector.doc.clientID)?.user?.color === "#c00");
+    expect(stateSeen(writer.provider, collector.doc.clientID)?.user).toEqual({ name: "李四", color: "#c00" });
+    await eventually(() => stateSeen(collector.provider, writer.doc.clientID)?.user?.name === "张三");
+
+    // A crafted client: its first update announces its own clientID and, clock ahead, the writer's (a fake caret);
+    // its second clears the collector's state and announces one more clientID.
+    const rawId = 424242;
+    const raw = await openSocket(server, room, tokenFor(room, "read", "u-wang", "王五"));
+    const clockOf = (p: WebsocketProvider) => p.awareness.meta.get(p.doc.clientID)!.clock;
+    raw.send(
+      awarenessMessage([
+        { clientID: rawId, clock: 1, state: { user: { name: "张三", color: "#c00" } } },
+        { clientID: writer.doc.clientID, clock: clockOf(writer.provider) + 10, state: { user: { name: "张三" }, cursor: 1 } },
+      ]),
+    );
+    raw.send(
+      awarenessMessage([
+        { clientID: collector.doc.clientID, clock: clockOf(collector.provider) + 10, state: null },
+        { clientID: rawId + 1, clock: 1, state: { user: { name: "赵六" } } },
+      ]),
+    );
+    // Handled in order: once the others see this one, the server has handled the two before.
+    raw.send(awarenessMessage([{ clientID: rawId, clock: 2, state: { user: { name: "张三" }, last: true } }]));
+    await eventually(() => stateSeen(writer.provider, rawId)?.last === true);
+    await eventually(() => stateSeen(collector.provider, rawId)?.last === true);
+
+    expect(stateSeen(writer.provider, rawId)).toEqual({ user: { name: "王五" }, last: true });
+    expect(stateSeen(collector.provider, writer.doc.clientID)).toEqual({ user: { name: "张三", color: "#c00" } });
+    expect(writer.provider.awareness.getLocalState()).toEqual({ user: { name: "张三", color: "#c00" } });
+    expect(stateSeen(writer.provider, collector.doc.clientID)?.user).toEqual({ name: "李四", color: "#c00" });
+    for (const provider of [writer.provider, collector.provider]) {
+      expect(provider.awareness.getStates().has(rawId + 1)).toBe(false);
+    }
+
+    raw.close();
+    await eventually(() => !stateSeen(writer.provider, rawId) && !stateSeen(collector.provider, rawId));
+    expect(stateSeen(collector.provider, writer.doc.clientID)?.user?.name).toBe("张三");
+  });
+
+  it("closes a connection when its token expires; the stock client reconnects with the fresh token", async () => {
+    const server = await startServer();
+    const room = forumMinutesDocName("f10");
+    const editor = connect(server, room, tokenFor(room, "write", "u-a", "张三", 2));
+    const closes: Array<{ code: number; reason: string }> = [];
+    editor.provider.on("connection-close", (event) => {
+      if (event) closes.push({ code: event.code, reason: event.reason });
+    });
+    await synced(editor.provider);
+    editor.text.insert(0, "第一条");
+    // What the browser does every few minutes (use-collab-provider).
+    editor.provider.params = { token: tokenFor(room, "write", "u-a", "张三") };
+
+    await eventually(() => closes.length > 0);
+    expect(closes).toEqual([{ code: 4001, reason: "token expired" }]);
+    expect(server.metrics.expiredConnections).toBe(1);
+    editor.text.insert(editor.text.length, "（断线时输入）");
+    await synced(editor.provider);
+    await eventually(async () => (await storedText(room)) === "第一条（断线时输入）");
+    expect(closes).toHaveLength(1);
+    expect(server.metrics.connections).toBe(1);
+  });
+
+  it("stores every update a connection sent before its token expired", async () => {
+    const unloaded: string[] = [];
+    const server = await startServer({ onDocumentUnloaded: ({ docName }) => unloaded.push(docName) });
+    const room = forumMinutesDocName("f11");
+    const editor = connect(server, room, tokenFor(room, "write", "u-a", "张三", 2));
+    await synced(editor.provider);
+    // Typing up to the close, and only while the socket is open, so that every keystroke reached the server and
+    // the last ones are still being stored when the token expires. The reconnection is refused (no fresh token).
+    const typing = setInterval(() => {
+      if (editor.provider.ws?.readyState === WebSocket.OPEN) editor.text.insert(editor.text.length, "字");
+    }, 5);
+    try {
+      await eventually(() => server.metrics.expiredConnections === 1);
+      await eventually(() => unloaded.includes(room));
+    } finally {
+      clearInterval(typing);
+    }
+    expect(editor.text.length).toBeGreaterThan(0);
+    expect(await storedText(room)).toBe(editor.text.toString());
+    await eventually(() => server.metrics.refusedUpgrades > 0);
+    expect(editor.provider.synced).toBe(false);
+  });
+
   it("answers a query-awareness message with the current states", async () => {
     const server = await startServer();
     const room = forumMinutesDocName("f6");
-    const writer = connect(server, room, tokenFor(room));
+    const writer = connect(server, room, tokenFor(room, "write", "u-wang", "王五"));
     await synced(writer.provider);
     writer.provider.awareness.setLocalStateField("user", { name: "王五" });
 

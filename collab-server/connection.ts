@@ -1,5 +1,8 @@
 // onConnect: serves one authenticated WebSocket. Incoming messages are held back (socket paused) until the
 // document has loaded, then handled in order; on close the peer leaves the document and its lease is returned.
+// A connection lives no longer than its token: when the token expires the socket is closed like any other (its
+// updates stay queued for storage, the last one out flushes the document), and the stock client reconnects after
+// its backoff (0.2 s) with the fresh token the browser has meanwhile put into provider.params.
 import { WebSocket, type RawData } from "ws";
 import type { CollabGrant } from "../app/utils/collab-token.server";
 import { handleMessage, type Peer } from "./messages";
@@ -13,6 +16,34 @@ export interface ConnectionContext {
   limits: CollabLimits;
   metrics: CollabMetrics;
   logger: Logger;
+}
+
+// Private-range close code, outside y-websocket's permanent 4400–4499: the stock client reconnects.
+const TOKEN_EXPIRED_CLOSE_CODE = 4001;
+const CLOSE_GRACE_MS = 1_000;
+// setTimeout fires at once when asked to wait longer than this (about 24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes with a closing handshake, terminating a peer that does not answer it; resolves once closed. */
+export function closeGracefully(ws: WebSocket, code: number, reason: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) return resolve();
+    ws.once("close", () => resolve());
+    ws.close(code, reason);
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+  });
+}
+
+/** Calls `expire` when the token expires (exp in seconds); returns the cancel function. */
+function onTokenExpiry(exp: number, expire: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const wait = () => {
+    const remaining = exp * 1000 - Date.now();
+    if (remaining <= 0) return expire();
+    timer = setTimeout(wait, Math.min(remaining, MAX_TIMER_MS)).unref();
+  };
+  wait();
+  return () => clearTimeout(timer);
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -49,9 +80,11 @@ export function serveConnection(ws: WebSocket, grant: CollabGrant, context: Conn
   ws.pause();
   const lease = registry.acquire(docName);
   let closed = false;
+  let cancelExpiry = () => {};
 
   ws.on("close", () => {
     closed = true;
+    cancelExpiry();
     metrics.connections--;
     void lease.document.then((shared) => shared.detach(peer), () => {});
     lease.release();
@@ -74,4 +107,10 @@ export function serveConnection(ws: WebSocket, grant: CollabGrant, context: Conn
     },
     () => ws.close(1011, "document unavailable"),
   );
+
+  cancelExpiry = onTokenExpiry(grant.exp, () => {
+    metrics.expiredConnections++;
+    logger.info(`collab: closing a connection to ${docName} (user ${grant.userId}): token expired`);
+    void closeGracefully(ws, TOKEN_EXPIRED_CLOSE_CODE, "token expired");
+  });
 }

@@ -40,7 +40,8 @@ async function main() {
     const result = await Promise.race([server.close().then(() => "closed" as const), timeout]);
     await Promise.allSettled([prisma.$disconnect(), queue.close()]);
     if (result === "timeout") {
-      // Updates not stored yet were never broadcast; their authors re-send them when they reconnect.
+      // Updates not stored yet were broadcast to no one (a client that joined meanwhile may hold them); the
+      // writers holding them, their authors at least, re-send them when they reconnect.
       console.error(`collab-server: shutdown timed out after ${SHUTDOWN_TIMEOUT_MS} ms with updates unstored`);
       process.exit(1);
     }

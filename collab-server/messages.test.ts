@@ -3,11 +3,15 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { Awareness } from "y-protocols/awareness";
 import type { CollabMode } from "../app/utils/collab-token.server";
-import { handleMessage, MESSAGE_SYNC, type Peer } from "./messages";
+import { handleMessage, MESSAGE_SYNC, type DocumentState, type Peer } from "./messages";
 
 function peer(mode: CollabMode): Peer & { sent: Uint8Array[] } {
   const sent: Uint8Array[] = [];
   return { grant: { userId: mode, userName: mode, docName: "d", mode, exp: 0 }, send: (m) => sent.push(m), sent };
+}
+
+function stateOf(doc: Y.Doc): DocumentState {
+  return { doc, awareness: new Awareness(doc), applyAwarenessUpdate() {} };
 }
 
 function updateMessage(text: string): Uint8Array {
@@ -22,7 +26,7 @@ function updateMessage(text: string): Uint8Array {
 describe("handleMessage", () => {
   it("applies updates from writers with the writer as origin", () => {
     const doc = new Y.Doc();
-    const state = { doc, awareness: new Awareness(doc) };
+    const state = stateOf(doc);
     const writer = peer("write");
     const origins: unknown[] = [];
     doc.on("update", (_u: Uint8Array, origin: unknown) => origins.push(origin));
@@ -35,7 +39,7 @@ describe("handleMessage", () => {
   it("ignores updates from readers but answers their sync step 1", () => {
     const doc = new Y.Doc();
     doc.getText("body").insert(0, "原文");
-    const state = { doc, awareness: new Awareness(doc) };
+    const state = stateOf(doc);
     const reader = peer("read");
     expect(handleMessage(state, reader, updateMessage("篡改"))).toBe("ignored-read-only");
     expect(doc.getText("body").toString()).toBe("原文");
@@ -51,7 +55,7 @@ describe("handleMessage", () => {
 
   it("throws on a truncated message", () => {
     const doc = new Y.Doc();
-    const state = { doc, awareness: new Awareness(doc) };
+    const state = stateOf(doc);
     expect(() => handleMessage(state, peer("write"), new Uint8Array([MESSAGE_SYNC, 2, 50, 1]))).toThrow();
     state.awareness.destroy();
   });

@@ -21,6 +21,8 @@ export interface Peer {
 export interface DocumentState {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Applies what of a peer's awareness update the peer may publish; throws on a malformed update. */
+  applyAwarenessUpdate(peer: Peer, update: Uint8Array): void;
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -48,8 +50,9 @@ export type MessageOutcome = "handled" | "ignored-read-only" | "unknown-type";
 
 /**
  * Handles one message from a peer: answers sync step 1 and awareness queries, applies step 2 / updates from
- * writers (origin = the peer, so the document's update handler can store and fan them out), and applies
- * awareness from everyone (carets and presence of readers are shown too). Throws on a malformed message.
+ * writers (origin = the peer, so the document's update handler can store and fan them out), and passes
+ * awareness from everyone on to the document (carets and presence of readers are shown too). Throws on a
+ * malformed message.
  */
 export function handleMessage(state: DocumentState, peer: Peer, message: Uint8Array): MessageOutcome {
   const decoder = decoding.createDecoder(message);
@@ -72,7 +75,7 @@ export function handleMessage(state: DocumentState, peer: Peer, message: Uint8Ar
       return "handled";
     }
     case MESSAGE_AWARENESS:
-      awarenessProtocol.applyAwarenessUpdate(state.awareness, decoding.readVarUint8Array(decoder), peer);
+      state.applyAwarenessUpdate(peer, decoding.readVarUint8Array(decoder));
       return "handled";
     case MESSAGE_QUERY_AWARENESS:
       peer.send(encodeAwareness(state.awareness, Array.from(state.awareness.getStates().keys())));

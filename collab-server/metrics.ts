@@ -14,6 +14,8 @@ export interface CollabMetrics {
   ignoredReadOnlyMessages: number;
   /** Connections terminated for missing pongs, slow reading or malformed messages. */
   droppedConnections: number;
+  /** Connections closed because their token expired (the client reconnects with a fresh one). */
+  expiredConnections: number;
 }
 
 export function createMetrics(): CollabMetrics {
@@ -25,5 +27,6 @@ export function createMetrics(): CollabMetrics {
     refusedUpgrades: 0,
     ignoredReadOnlyMessages: 0,
     droppedConnections: 0,
+    expiredConnections: 0,
   };
 }

@@ -1,6 +1,6 @@
 // onChange → onStoreDocument: a per-document queue that writes updates in arrival order, one batch at a time.
 // A failed batch is retried (with backoff) ahead of newer updates, so a PostgreSQL outage delays but loses nothing
-// while the process lives; clients re-send whatever the server is missing when they reconnect (sync step 2).
+// while the process lives; writers re-send whatever the server is missing when they reconnect (sync step 2).
 import type { StoredUpdate } from "../app/models/collab-document.server";
 
 export interface UpdateQueue<T extends StoredUpdate = StoredUpdate> {

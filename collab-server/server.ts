@@ -2,10 +2,10 @@
 // connections on shared in-memory documents persisted to PostgreSQL. No side effects until createCollabServer().
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import type { PrismaClient } from "../app/utils/db.server";
 import { authenticateUpgrade, refuseUpgrade } from "./authenticate";
-import { serveConnection } from "./connection";
+import { closeGracefully, serveConnection } from "./connection";
 import { createDocumentRegistry } from "./documents";
 import { startKeepalive } from "./keepalive";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
@@ -32,17 +32,6 @@ export interface CollabServer {
   readonly metrics: CollabMetrics;
   /** Stops accepting, closes every connection, stores every document. */
   close(): Promise<void>;
-}
-
-const CLOSE_GRACE_MS = 1_000;
-
-function closeSocket(ws: WebSocket): Promise<void> {
-  return new Promise((resolve) => {
-    if (ws.readyState === ws.CLOSED) return resolve();
-    ws.once("close", () => resolve());
-    ws.close(1001, "server shutting down");
-    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
-  });
 }
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
@@ -102,7 +91,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       closing = true;
       stopKeepalive();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await Promise.all([...wss.clients].map(closeSocket));
+      await Promise.all([...wss.clients].map((ws) => closeGracefully(ws, 1001, "server shutting down")));
       await registry.closeAll();
       wss.close();
       httpServer.closeAllConnections();

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { startPlatform, type RunningPlatform } from "./helpers/platform";
 import { createQueue, enqueue } from "../app/jobs/queue.server";
 import { compactCollabDocument } from "../app/jobs/tasks/compact-collab-document";
-import { appendUpdate, loadDocumentState } from "../app/models/collab-document.server";
+import { appendUpdates, loadDocumentState } from "../app/models/collab-document.server";
 import { transaction } from "../app/utils/transaction.server";
 
 const prefix = `lifa-test-${crypto.randomBytes(4).toString("hex")}`;
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 async function writeMinutes(docName: string, lines: string[]) {
   const doc = new Y.Doc();
-  doc.on("update", (update: Uint8Array) => void appendUpdate(db.prisma, { docName, update }));
+  doc.on("update", (update: Uint8Array) => void appendUpdates(db.prisma, docName, [{ update }]));
   for (const line of lines) doc.getText("t").insert(doc.getText("t").length, line);
   await new Promise((r) => setTimeout(r, 200));
   return doc.getText("t").toString();

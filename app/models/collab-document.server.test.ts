@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/database";
-import { appendUpdate, compactDocument, loadDocumentState } from "./collab-document.server";
+import { appendUpdates, compactDocument, loadDocumentState } from "./collab-document.server";
 
 let db: TestDatabase;
 
@@ -27,7 +27,7 @@ function textOf(state: Uint8Array | null): string {
 }
 
 async function storeAll(docName: string, updates: Uint8Array[], userId = "u1") {
-  for (const update of updates) await appendUpdate(db.prisma, { docName, update, userId });
+  for (const update of updates) await appendUpdates(db.prisma, docName, [{ update, userId }]);
 }
 
 describe("collab document storage", () => {

@@ -52,13 +52,6 @@ export async function appendUpdates(prisma: PrismaClient, docName: string, updat
   ]);
 }
 
-export async function appendUpdate(
-  prisma: PrismaClient,
-  { docName, update, userId }: { docName: string } & StoredUpdate,
-): Promise<void> {
-  await appendUpdates(prisma, docName, [{ update, userId }]);
-}
-
 /**
  * Folds the stored updates into the snapshot and deletes exactly the folded ones. Safe to run twice and alongside
  * appends: updates committed after the read are neither folded nor deleted.

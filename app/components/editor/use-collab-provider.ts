@@ -8,7 +8,8 @@ const TOKEN_REFRESH_MS = 4 * 60 * 1000;
 
 /**
  * Opens a Y.Doc on collab-server. Tokens are short-lived, so a fresh one is fetched from `tokenUrl`
- * periodically; the provider uses it on its next (re)connection.
+ * periodically; the provider uses it on its next (re)connection, at the latest when collab-server closes the
+ * connection because the token it was opened with has expired.
  */
 export function useCollabProvider({ serverUrl, docName, token, tokenUrl }: { serverUrl: string; docName: string; token: string; tokenUrl: string }) {
   const [state, setState] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);

@@ -1,0 +1,84 @@
+// Awareness tied to the token: a connection publishes presence (carets, the list of who is here) only for the
+// awareness clientIDs it announced first, and under the name its token carries. So no peer, read-only ones
+// included, can show a caret as someone else, nor overwrite or clear another client's state with a higher clock.
+// The colour stays the client's choice: it is decoration, the name is what identifies a user.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+/** One entry of a y-protocols awareness update; `state` is null when the client left. */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  state: unknown;
+}
+
+/** Throws on a malformed update. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const entries: AwarenessEntry[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientID, clock, state: JSON.parse(decoding.readVarString(decoder)) });
+  }
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientID, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientID);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The state as other users see it: a `user` field gets the token's name (any other value of `user` becomes
+ * `{ name }`); a state without `user` stays nameless, as the editor lists and draws only states with one.
+ */
+export function withUserName(state: unknown, userName: string): unknown {
+  if (!isRecord(state) || !("user" in state)) return state;
+  return { ...state, user: { ...(isRecord(state.user) ? state.user : {}), name: userName } };
+}
+
+/** Who owns which awareness clientIDs; an owner is a connection, with the user of its token. */
+export class AwarenessOwners<Owner extends { readonly grant: { readonly userId: string } }> {
+  private readonly ownerOf = new Map<number, Owner>();
+  private readonly ownedBy = new Map<Owner, Set<number>>();
+
+  /**
+   * The clientIDs `owner` may publish. Its first non-empty update claims them, except those another user's
+   * connection owns; later updates claim nothing (a stock client echoes the other clients' entries back).
+   */
+  claim(owner: Owner, clientIDs: number[]): ReadonlySet<number> {
+    const known = this.ownedBy.get(owner);
+    if (known || clientIDs.length === 0) return known ?? new Set();
+    const owned = new Set<number>();
+    for (const clientID of clientIDs) {
+      const previous = this.ownerOf.get(clientID);
+      if (previous && previous.grant.userId !== owner.grant.userId) continue;
+      // The same user's client reconnected before its old socket was found dead: the new connection takes over.
+      if (previous) this.ownedBy.get(previous)?.delete(clientID);
+      this.ownerOf.set(clientID, owner);
+      owned.add(clientID);
+    }
+    this.ownedBy.set(owner, owned);
+    return owned;
+  }
+
+  /** Forgets `owner`; returns the clientIDs it owned, whose states are to be removed. */
+  release(owner: Owner): number[] {
+    const owned = [...(this.ownedBy.get(owner) ?? [])];
+    this.ownedBy.delete(owner);
+    for (const clientID of owned) this.ownerOf.delete(clientID);
+    return owned;
+  }
+}
