@@ -21,6 +21,13 @@ describe("normalizeLegalText", () => {
     expect(once).toBe("# 甲\n目录\n第一章\u3000总则\n第一章\u3000总则\n第一条\u3000正文。\n（一）项；\n");
   });
 
+  it("separates a label written without a space only where that article is expected", () => {
+    const input = "# 甲\n第一条为了甲，制定本条例。\n第二条：乙。\n第五条规定的除外。\n第三条丙，\n第四条丁。\n";
+    const once = normalizeLegalText(input).text;
+    expect(once).toBe("# 甲\n第一条\u3000为了甲，制定本条例。\n第二条\u3000乙。\n第五条规定的除外。\n第三条\u3000丙，\n第四条丁。\n");
+    expect(normalizeLegalText(once).text).toBe(once);
+  });
+
   it("does not take a sentence starting with a label for a heading", () => {
     const { lines } = normalizeLegalText("# 甲\n第七节相应改为第八节。\n第二章 这是一句很长的话，不是标题。\n");
     expect(lines.slice(1).map((l) => l.text)).toEqual(["第七节相应改为第八节。", "第二章 这是一句很长的话，不是标题。"]);

@@ -4,12 +4,15 @@
 //   - BOM, zero-width characters, HTML comments, Markdown marks (#, >, **), page footers (─ 2 ─), blank lines,
 //     leading/trailing spaces are removed; CRLF/CR become LF;
 //   - the title line(s) are written "# 标题"; a repeated title (also one split over two lines) is dropped;
-//   - 题注 (the adoption/amendment record under the title: LawRefBook lines before <!-- INFO END -->, or a
-//     （…通过…） block) is kept line by line and closed by one "<!-- INFO END -->" line;
+//   - 题注 (the adoption/amendment record under the title: LawRefBook lines before <!-- INFO END -->, or
+//     （…通过…） blocks; also a draft's status such as （征求意见稿）) is kept line by line and closed by one
+//     "<!-- INFO END -->" line;
 //   - a label and its text are separated by one ideographic space (第一条　…, 第一章　总则); spaces inside
-//     heading titles (总　　则) and after list labels ((一) …) are dropped;
+//     heading titles (总　　则) and after list labels ((一) …) are dropped; 第二条本市… and 第二条：本市… get the
+//     space too where 第二条 is the article expected next, and are left as written elsewhere (a reference);
 //   - a heading split over two lines (第一章 / 总则) and an article number alone on its line are joined.
-import { canonicalLine, isTitleLike, matchLabel, type LineLabel } from "./labels";
+import { canonicalLine, endsSentence, isTitleLike, matchLabel, type LineLabel } from "./labels";
+import { acceptsTightArticle, comesAfter, type ArticlePosition } from "./numbering";
 
 export interface SourceLine {
   /** Canonical text of the line. */
@@ -38,7 +41,8 @@ const EDGE_SPACE = /^[\s\u00a0\u2000-\u200a\u3000]+|[\s\u00a0\u2000-\u200a\u3000
 const PAGE_FOOTER = /^[─—–\-－]+\s*\d+\s*[─—–\-－]+$/u;
 const NOTE_OPEN = /^[（(]/u;
 const NOTE_CLOSE = /[）)]$/u;
-const NOTE_WORDS = /通过|公布|发布|批准|修正|修订|施行/u;
+/** Words of an adoption record, or of a draft's status (（草案）, （征求意见稿）, （2026年1月起草）). */
+const NOTE_WORDS = /通过|公布|发布|批准|修正|修订|施行|草案|稿|起草/u;
 const MAX_NOTE_LINES = 8;
 const MAX_PLAIN_TITLE_LENGTH = 60;
 
@@ -89,43 +93,85 @@ function repeatedTitleCount(lines: RawLine[], start: number, title: string): num
   return 0;
 }
 
-/** Number of 题注 lines at start: up to a <!-- INFO END --> marker, or a （…通过…） block. */
+/** Number of 题注 lines at start: up to a <!-- INFO END --> marker, or consecutive （…通过…） / （草案） blocks. */
 function noteCount(lines: RawLine[], start: number): { count: number; marker: boolean } {
   const markerAt = lines.findIndex((l, i) => i >= start && l.infoEnd);
   if (markerAt >= 0) {
     const before = lines.slice(start, markerAt);
     if (before.every((l) => matchLabel(l.text).type === "plain")) return { count: before.length, marker: true };
   }
+  let end = start;
+  for (let block = noteBlockLength(lines, end); block > 0; block = noteBlockLength(lines, end)) end += block;
+  return { count: end - start, marker: false };
+}
+
+/** Length of a parenthesised 题注 block starting at `start` (0 if none): （2023年…通过）, （征求意见稿）. */
+function noteBlockLength(lines: RawLine[], start: number): number {
   const first = lines[start];
-  if (!first || !NOTE_OPEN.test(first.text)) return { count: 0, marker: false };
+  if (!first || first.infoEnd || !NOTE_OPEN.test(first.text) || matchLabel(first.text).type !== "plain") return 0;
   for (let i = start; i < lines.length && i < start + MAX_NOTE_LINES; i++) {
     if (NOTE_CLOSE.test(lines[i].text)) {
       const block = lines.slice(start, i + 1).map((l) => l.text).join("");
-      return NOTE_WORDS.test(block) ? { count: i - start + 1, marker: false } : { count: 0, marker: false };
+      return NOTE_WORDS.test(block) ? i - start + 1 : 0;
     }
   }
-  return { count: 0, marker: false };
+  return 0;
 }
 
-/** Body lines with labels canonicalised and split headings / lone article numbers joined. */
+/** A heading split over two lines (第一章 / 总则) or an article number alone on its line, joined with the next. */
+function joinedWithNext(label: LineLabel, next: RawLine | undefined): LineLabel | undefined {
+  if (label.type !== "heading" && label.type !== "article" && label.type !== "annex") return undefined;
+  if (label.rest !== "" || !next || next.infoEnd) return undefined;
+  const nextLabel = matchLabel(next.text).type;
+  const nextIsPlain = nextLabel === "plain" || (nextLabel === "supplementary" && label.type === "heading");
+  const joinsTitle = label.type !== "article" && isTitleLike(next.text);
+  return nextIsPlain && (joinsTitle || label.type === "article") ? { ...label, rest: next.text } : undefined;
+}
+
+/** Whether a line leaves room for a clause to start on the next one: a label line, or text ending its sentence. */
+function closesClause(label: LineLabel, text: string): boolean {
+  switch (label.type) {
+    case "plain":
+    case "list":
+      return endsSentence(text);
+    case "article":
+      return label.rest === "" || endsSentence(text);
+    default:
+      return true;
+  }
+}
+
+/**
+ * Body lines with labels canonicalised and split headings / lone article numbers joined. A label written
+ * without a separator (第二条本市…) gets one only where the numbering expects that article after a finished
+ * sentence; elsewhere the line keeps its text as written (a reference like 第五条规定的… starting a line).
+ */
 function canonicalBody(lines: RawLine[]): SourceLine[] {
   const out: SourceLine[] = [];
+  let lastArticle: ArticlePosition | undefined;
+  let previous: { label: LineLabel; text: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const current = lines[i];
     if (current.infoEnd) continue;
-    const label: LineLabel = matchLabel(current.text);
-    const next = lines[i + 1];
-    let text = label.type === "plain" ? current.text : canonicalLine(label);
-    const joinable = label.type === "heading" || label.type === "article" || label.type === "annex";
-    if (joinable && label.rest === "" && next && !next.infoEnd) {
-      const nextLabel = matchLabel(next.text).type;
-      const nextIsPlain = nextLabel === "plain" || (nextLabel === "supplementary" && label.type === "heading");
-      const joinsTitle = label.type !== "article" && isTitleLike(next.text);
-      if (nextIsPlain && (joinsTitle || label.type === "article")) {
-        text = canonicalLine({ ...label, rest: next.text });
-        i++;
+    const written = matchLabel(current.text);
+    if (written.type === "article" && written.tight) {
+      const afterClause = !previous || closesClause(previous.label, previous.text);
+      if (!afterClause || !acceptsTightArticle(lastArticle, written)) {
+        previous = { label: written, text: current.text };
+        out.push({ text: current.text, line: current.line, role: "body" });
+        continue;
       }
     }
+    const joined = joinedWithNext(written, lines[i + 1]);
+    if (joined) i++;
+    const separated = written.type === "article" && written.tight ? { ...written, tight: undefined } : written;
+    const label: LineLabel = joined ?? separated;
+    const text = label.type === "plain" ? current.text : canonicalLine(label);
+    if (label.type === "article") {
+      const position = { number: label.number, sub: label.subNumber ?? 0 };
+      if (comesAfter(position, lastArticle)) lastArticle = position;
+    }
+    previous = { label, text };
     out.push({ text, line: current.line, role: "body" });
   }
   return out;

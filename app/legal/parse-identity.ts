@@ -2,7 +2,12 @@
 //
 // Ids: articles are global ("a12", "a133s1" for 第一百三十三条之一) so they survive moves between chapters;
 // their descendants extend them ("a12-p2-i3-s1"). Headings nest ("pt2-ch1-se3"); 一、 units are "h1",
-// annexes "ax1", the preamble "preamble", the 目录 "toc". A clash (a duplicated number) gets "~2".
+// annexes "ax1", the preamble "preamble", the 目录 "toc". A clash (a duplicated number) gets "~2": articles in
+// sequence claim their ids first, so a stray 第三十条 early in the text never takes "a30" from the real one.
+//
+// Citations use Chinese numerals whatever the text wrote (第２条 → 第二条). A list nested in a list of the same
+// kind (（1） under 1., both 目) cites its label as written after its parent: 第三项第一目（1）.
+import { articleLabel } from "./labels";
 import { toChineseNumeral } from "./numerals";
 import type { LegalNode } from "./types";
 
@@ -32,11 +37,16 @@ function segment(n: LegalNode, order: number): string {
   }
 }
 
+/** 1． → 1: a dot label keeps its number only inside a citation. */
+const DOT_SEPARATOR = /[.．、]$/u;
+
 function citation(n: LegalNode, parent: LegalNode | undefined): string {
   const base = parent?.citation ?? "";
+  const nestedList = (n.kind === "item" || n.kind === "subitem") && parent?.kind === n.kind;
+  if (nestedList) return base + n.label.replace(DOT_SEPARATOR, "");
   switch (n.kind) {
     case "article":
-      return base + n.label;
+      return base + articleLabel(n.number ?? 0, n.subNumber);
     case "paragraph": {
       if (parent?.kind !== "article") return base + n.label;
       const paragraphs = parent.children.length;
@@ -57,8 +67,16 @@ function citation(n: LegalNode, parent: LegalNode | undefined): string {
   }
 }
 
-/** Fills id, path, citation (and number/label of paragraphs) for the whole tree. */
-export function assignIdentity(nodes: LegalNode[]): void {
+/** Whether the node is an article of the document itself (not of an annex): its id is global. */
+function isGlobalArticle(n: LegalNode, parent: LegalNode | undefined): boolean {
+  return n.kind === "article" && parent?.kind !== "annex";
+}
+
+/**
+ * Fills id, path, citation (and number/label of paragraphs) for the whole tree. `outOfSequence`: articles whose
+ * number was unexpected where they stand (see TreeBuilder); they get "~2" rather than an in-sequence namesake.
+ */
+export function assignIdentity(nodes: LegalNode[], outOfSequence: ReadonlySet<LegalNode> = new Set()): void {
   const used = new Set<string>();
   const unique = (candidate: string) => {
     let id = candidate;
@@ -66,6 +84,15 @@ export function assignIdentity(nodes: LegalNode[]): void {
     used.add(id);
     return id;
   };
+  const claimed = new Map<LegalNode, string>();
+  const claim = (siblings: LegalNode[], parent: LegalNode | undefined) => {
+    for (const n of siblings) {
+      if (isGlobalArticle(n, parent)) {
+        if (!outOfSequence.has(n)) claimed.set(n, unique(segment(n, 0)));
+      } else if (n.kind !== "article") claim(n.children, n);
+    }
+  };
+  claim(nodes, undefined);
   const visit = (siblings: LegalNode[], parent: LegalNode | undefined) => {
     let paragraphs = 0;
     let annexes = 0;
@@ -75,8 +102,7 @@ export function assignIdentity(nodes: LegalNode[]): void {
         n.label = `第${toChineseNumeral(paragraphs)}${parent?.kind === "article" ? "款" : "自然段"}`;
       }
       const seg = segment(n, n.kind === "annex" ? ++annexes : 0);
-      const globalArticle = n.kind === "article" && parent?.kind !== "annex";
-      n.id = unique(globalArticle || !parent ? seg : `${parent.id}-${seg}`);
+      n.id = claimed.get(n) ?? unique(isGlobalArticle(n, parent) || !parent ? seg : `${parent.id}-${seg}`);
       const ownSeg = n.id.slice(n.id.lastIndexOf("-") + 1);
       n.path = parent ? `${parent.path}/${ownSeg}` : ownSeg;
       n.citation = citation(n, parent);

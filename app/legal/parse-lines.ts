@@ -28,7 +28,7 @@ export function classifyLines(lines: SourceLine[]): ClassifiedLine[] {
   let depth = 0;
   return lines.map((src) => {
     const label = matchLabel(src.text);
-    const resets = label.type === "article" || (label.type === "list" && label.style === "cn-dun");
+    const resets = (label.type === "article" && !label.tight) || (label.type === "list" && label.style === "cn-dun");
     if (resets) depth = 0;
     const quoted = depth > 0;
     // Each quoted paragraph reopens with “ while only the last one closes: a reopening is not a new level.

@@ -1,5 +1,5 @@
 // Second pass of the parser: builds the tree from classified lines, in one pass, without guessing silently.
-import { compactTitle, type HeadingUnit, type LineLabel, type ListStyle } from "./labels";
+import { compactTitle, endsSentence, type HeadingUnit, type LineLabel, type ListStyle } from "./labels";
 import { ArticleSequence } from "./numbering";
 import type { ClassifiedLine } from "./parse-lines";
 import type { LegalNode, NodeKind, ParseWarning } from "./types";
@@ -11,7 +11,7 @@ const HEADING_KIND: Record<HeadingUnit, NodeKind> = { 编: "part", 分编: "subp
 /** A paragraph ending like this continues on the next line (宪法: 组成：/委员长，/副委员长若干人，…). */
 const OPEN_ENDING = /[，、]$/u;
 const LEAD_IN_ENDING = /[：:]$/u;
-/** An article line announcing new text that follows unquoted (宪法修正案: …内容如下：). */
+/** In an amendment instrument, an article line announcing new text that follows unquoted (宪法修正案: …内容如下：). */
 const DIRECTIVE = /(如下|修改为|改为|增加[^，。]*)[：:]$/u;
 
 /** How many plain lines an item may run on over before the next item of its list. */
@@ -22,9 +22,20 @@ interface ListEntry {
   node: LegalNode;
 }
 
+export interface TreeOptions {
+  /** Whether the text numbers its clauses 第X条 (else 一、 are its units). */
+  hasArticles: boolean;
+  /** Whether the numbering may start after 第一条 (see ArticleSequence). */
+  allowLateStart: boolean;
+  /** Whether the text is an amendment instrument (修正案, 决定), whose articles may announce unquoted new text. */
+  amendment: boolean;
+}
+
 export interface BuiltTree {
   nodes: LegalNode[];
   warnings: ParseWarning[];
+  /** Articles whose number was not the one expected where they stand: they yield their id to in-sequence ones. */
+  outOfSequence: Set<LegalNode>;
 }
 
 function node(kind: NodeKind, label: string, text: string, line: number, number?: number, subNumber?: number): LegalNode {
@@ -39,10 +50,11 @@ function lastLine(text: string): string {
   return at < 0 ? text : text.slice(at + 1);
 }
 
-/** Builds the clause tree. `hasArticles`: whether the text numbers its clauses 第X条 (else 一、 are its units). */
+/** Builds the clause tree. */
 export class TreeBuilder {
   private readonly nodes: LegalNode[] = [];
   private readonly warnings: ParseWarning[] = [];
+  private readonly outOfSequence = new Set<LegalNode>();
   private readonly headings: Array<{ rank: number; node: LegalNode }> = [];
   private readonly articles: ArticleSequence;
   private toc: { node: LegalNode; firstKey?: string } | undefined;
@@ -59,22 +71,26 @@ export class TreeBuilder {
 
   constructor(
     private readonly lines: ClassifiedLine[],
-    private readonly hasArticles: boolean,
-    allowLateStart: boolean,
+    private readonly options: TreeOptions,
   ) {
-    this.articles = new ArticleSequence(this.warnings, allowLateStart);
+    this.articles = new ArticleSequence(this.warnings, options.allowLateStart);
   }
 
   build(): BuiltTree {
     this.lines.forEach((line, index) => this.accept(line, index));
     this.articles.finish(this.nodes);
-    return { nodes: this.nodes, warnings: this.warnings };
+    return { nodes: this.nodes, warnings: this.warnings, outOfSequence: this.outOfSequence };
   }
 
   private accept(line: ClassifiedLine, index: number): void {
     const { label } = line;
     if (this.toc && this.acceptTocEntry(line)) return;
     this.toc = undefined;
+    if (label.type === "article" && label.tight) {
+      // normalize.ts gave the label no separator because no article was expected there.
+      this.warnLabelAsText(line, `"${label.label}" written without a space is not the article expected here`);
+      return this.plain(line, index);
+    }
     if (this.inserted || this.startsInsertion(label)) {
       if (label.type !== "article" || !this.articles.isNext(label)) return this.plain(line, index);
       this.inserted = false;
@@ -96,7 +112,7 @@ export class TreeBuilder {
         this.annex = this.top(node("annex", label.label, label.rest, line.src.line, label.number));
         return this.openBlock(this.annex);
       case "article":
-        return this.article(label, line);
+        return this.article(label, line, index);
       case "list":
         return this.listItem(label, line, index);
       default:
@@ -114,8 +130,12 @@ export class TreeBuilder {
     return true;
   }
 
+  /**
+   * Whether the line directly follows a directive of an amendment instrument and is new text it announces. Such
+   * lines are not reported: the directive announced them (宪法修正案 2018 prints five new articles this way).
+   */
   private startsInsertion(label: LineLabel): boolean {
-    if (this.block?.kind !== "article" || !this.paragraph) return false;
+    if (!this.options.amendment || this.block?.kind !== "article" || !this.paragraph || this.list.length) return false;
     if (!DIRECTIVE.test(lastLine(this.paragraph.text))) return false;
     const structural = label.type === "heading" || (label.type === "article" && !this.articles.isNext(label));
     if (structural) this.inserted = true;
@@ -135,9 +155,20 @@ export class TreeBuilder {
     this.headings.push({ rank, node: heading });
   }
 
-  private article(label: Labelled<"article">, line: ClassifiedLine): void {
-    this.articles.check(label, line.src.line);
+  private article(label: Labelled<"article">, line: ClassifiedLine, index: number): void {
+    const inSequence = this.articles.isNext(label);
+    if (!inSequence && this.block?.kind === "article") {
+      const target = this.textTarget();
+      if (target?.text && !endsSentence(lastLine(target.text))) {
+        // 第二条 …依照本条例 / 第三十条　的规定处罚。: a reference the source wrapped, not a new article.
+        this.warnLabelAsText(line, `"${label.label}" is out of sequence after an unfinished sentence`);
+        target.text = `${target.text}\n${line.src.text}`;
+        return;
+      }
+    }
+    this.articles.check(label, line.src.line, inSequence ? undefined : this.followingArticle(index));
     const article = node("article", label.label, "", line.src.line, label.number, label.subNumber);
+    if (!inSequence) this.outOfSequence.add(article);
     this.closeBlock();
     (this.annex ? this.annex.children : this.container()).push(article);
     this.openBlock(article);
@@ -145,7 +176,7 @@ export class TreeBuilder {
   }
 
   private listItem(label: Labelled<"list">, line: ClassifiedLine, index: number): void {
-    if (label.style === "cn-dun" && (!this.hasArticles || this.annex)) {
+    if (label.style === "cn-dun" && (!this.options.hasArticles || this.annex)) {
       // In texts without 第X条 (决定, 修正案, 司法解释) and in annexes, 一、 starts a unit of its own.
       const heading = node("heading", label.label, label.rest, line.src.line, label.number);
       this.closeBlock();
@@ -171,6 +202,28 @@ export class TreeBuilder {
     this.list.push({ style: label.style, node: item });
   }
 
+  /** The next article label after line `index`, if any. */
+  private followingArticle(index: number): Labelled<"article"> | undefined {
+    for (let i = index + 1; i < this.lines.length; i++) {
+      const { label } = this.lines[i];
+      if (label.type === "article" && !label.tight) return label;
+    }
+    return undefined;
+  }
+
+  private warnLabelAsText(line: ClassifiedLine, reason: string): void {
+    this.warnings.push({
+      line: line.src.line,
+      code: "label-as-text",
+      message: `${reason}: line kept as text: "${line.src.text.slice(0, 30)}"`,
+    });
+  }
+
+  /** The clause the next plain line would continue: the open list item, else the open paragraph. */
+  private textTarget(): LegalNode | undefined {
+    return this.list.length ? this.list[this.list.length - 1].node : this.paragraph;
+  }
+
   private plain(line: ClassifiedLine, index: number): void {
     if (!this.block) {
       if (this.nodes.every((n) => n.kind === "toc")) {
@@ -179,7 +232,7 @@ export class TreeBuilder {
         return this.unplaced(line);
       }
     }
-    const target = this.list.length ? this.list[this.list.length - 1].node : this.paragraph;
+    const target = this.textTarget();
     if (target && this.continues(target, line, index)) {
       target.text = `${target.text}\n${line.src.text}`;
       return;

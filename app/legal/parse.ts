@@ -9,8 +9,10 @@ import { TreeBuilder } from "./parse-tree";
 import { articleBody } from "./render";
 import type { LegalNode, ParsedDocument } from "./types";
 
-/** Amendment instruments and books of a code may start their numbering anywhere. */
-const LATE_START_TITLE = /修正案|决定|编$/u;
+/** Amendment instruments: their articles may announce new text of another document, unquoted. */
+const AMENDMENT_TITLE = /修正案|决定/u;
+/** Books of a code (民法典·合同编) start their numbering where the previous book ended. */
+const BOOK_TITLE = /编$/u;
 
 function fillArticleText(nodes: LegalNode[]): void {
   for (const n of nodes) {
@@ -25,12 +27,14 @@ export function parseLegalText(text: string): ParsedDocument {
   const titleLines = lines.filter((l) => l.role === "title").map((l) => l.text);
   const notes = lines.filter((l) => l.role === "note").map((l) => ({ text: l.text, line: l.line }));
   const body = classifyLines(lines.filter((l) => l.role === "body"));
-  const hasArticles = body.some((l) => l.label.type === "article");
+  const hasArticles = body.some((l) => l.label.type === "article" && !l.label.tight);
   const hasParts = body.some((l) => l.label.type === "heading" && (l.label.unit === "编" || l.label.unit === "分编"));
   const title = titleLines.join(" ");
-  const { nodes, warnings } = new TreeBuilder(body, hasArticles, hasParts || LATE_START_TITLE.test(title)).build();
+  const amendment = AMENDMENT_TITLE.test(title);
+  const allowLateStart = amendment || hasParts || BOOK_TITLE.test(title);
+  const { nodes, warnings, outOfSequence } = new TreeBuilder(body, { hasArticles, allowLateStart, amendment }).build();
   fillArticleText(nodes);
-  assignIdentity(nodes);
+  assignIdentity(nodes, outOfSequence);
   warnings.sort((a, b) => a.line - b.line);
   return { title, titleLines, notes, nodes, warnings };
 }

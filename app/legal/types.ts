@@ -45,7 +45,8 @@ export interface LegalNode {
 
 export interface ParseWarning {
   line: number;
-  code: "unplaced" | "numbering-gap" | "numbering-duplicate" | "numbering-order" | "empty" | string;
+  /** `label-as-text`: a line starting with 第X条 kept as text (a reference, or a wrapped line), not as an article. */
+  code: "unplaced" | "numbering-gap" | "numbering-duplicate" | "numbering-order" | "empty" | "label-as-text" | string;
   message: string;
 }
 
