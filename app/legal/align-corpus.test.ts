@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { alignVersions, type AlignedRow, type VersionAlignment } from "./align";
-import { collectArticles } from "./clause-text";
+import { collectBlocks } from "./clause-text";
 import { buildComparisonTable } from "./comparison-table";
 import { parseLegalText } from "./parse";
 import { applySegments } from "./redline";
-import type { ParsedDocument } from "./types";
+import type { LegalNode, ParsedDocument } from "./types";
 
 const corpusDir = path.resolve(import.meta.dirname, "../../../shared/corpus");
 const pairsDir = path.join(corpusDir, "pairs");
@@ -23,25 +23,32 @@ function loadPair(name: string): [ParsedDocument, ParsedDocument] {
   return [read("old"), read("new")];
 }
 
+/** Every block the alignment must place in exactly one row, in the order of the rows. */
+function blocksOf(doc: ParsedDocument): LegalNode[] {
+  const { preamble, body, annexes } = collectBlocks(doc);
+  return [...preamble, ...body, ...annexes.flatMap((annex) => [annex.title, ...annex.blocks])].map((entry) => entry.node);
+}
+
 function labelsWith(alignment: VersionAlignment, status: AlignedRow["status"]): string[] {
   return alignment.rows.filter((row) => row.status === status).map((row) => (row.new[0] ?? row.old[0]).label);
 }
 
 describe.skipIf(!hasCorpus)("alignment of the corpus pairs (needs ../shared/corpus)", () => {
-  it.each(pairNames())("%s: every article lands in exactly one row and red-lines rebuild both texts", (name) => {
+  it.each(pairNames())("%s: every block lands in exactly one row and red-lines rebuild both texts", (name) => {
     const [oldDoc, newDoc] = loadPair(name);
     const table = buildComparisonTable(oldDoc, newDoc);
     const { rows } = table.alignment;
     const oldIds = rows.flatMap((row) => row.old.map((node) => node.id));
     const newIds = rows.flatMap((row) => row.new.map((node) => node.id));
-    expect(oldIds.sort()).toEqual(collectArticles(oldDoc).map((entry) => entry.node.id).sort());
-    expect(newIds.sort()).toEqual(collectArticles(newDoc).map((entry) => entry.node.id).sort());
+    expect(oldIds.sort()).toEqual(blocksOf(oldDoc).map((node) => node.id).sort());
+    expect(newIds.sort()).toEqual(blocksOf(newDoc).map((node) => node.id).sort());
     for (const [k, row] of table.rows.entries()) {
       expect(applySegments(row.segments, "old")).toBe(rows[k].oldText);
       expect(applySegments(row.segments, "new")).toBe(rows[k].newText);
     }
     const newOrder = table.rows.filter((row) => row.new).map((row) => row.new!.label);
-    expect(newOrder[0]).toBe(collectArticles(newDoc)[0].node.label);
+    const first = blocksOf(newDoc)[0];
+    expect(newOrder[0]).toBe(first.citation || first.label);
   });
 
   describe("南通市濠河风景名胜区条例 (2016 → 2022) against the amendment decision", () => {

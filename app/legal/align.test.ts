@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { alignVersions, type AlignedRow } from "./align";
+import { ANNEX_DROPPED, ANNEXES, DECISION, PREAMBLE } from "./block-fixtures.test-support";
 import { article, chapter, legalDoc } from "./legal-doc-builder.test-support";
+import { parseLegalText } from "./parse";
 
 const TEXTS = [
   "为了加强濠河风景名胜区的管理，有效保护和合理利用风景名胜资源，制定本条例。",
@@ -115,5 +117,90 @@ describe("alignVersions", () => {
     expect(alignment.byOldId.get("a:第五条")?.status).toBe("modified");
     expect(alignment.byOldId.get("a:第五条/p1")?.kind).toBe("paragraph");
     expect(alignment.byNewId.get("a:第五条")?.old[0].id).toBe("a:第五条");
+  });
+});
+
+describe("alignVersions beyond articles", () => {
+  const align = (pair: { old: string; new: string }) => alignVersions(parseLegalText(pair.old), parseLegalText(pair.new));
+  const cited = (rows: AlignedRow[]) =>
+    rows.map((row) => {
+      const side = (nodes: AlignedRow["old"]) => nodes.map((n) => n.citation || n.label).join("+") || "-";
+      return `${row.kind} ${side(row.old)}>${side(row.new)}:${row.status}`;
+    });
+
+  it("aligns 序言 paragraphs with 序言 paragraphs, ahead of the articles", () => {
+    expect(cited(align(PREAMBLE).rows)).toEqual([
+      "preamble 序言第一自然段>序言第一自然段:unchanged",
+      "preamble 序言第二自然段>序言第二自然段:modified",
+      "preamble ->序言第三自然段:added",
+      "article 第一条>第一条:unchanged",
+      "article 第二条>第二条:unchanged",
+    ]);
+  });
+
+  it("aligns each 附件 with its counterpart, title row first, then unit by unit with their items", () => {
+    const { rows } = align(ANNEXES);
+    expect(cited(rows).slice(3)).toEqual([
+      "annex 附件一>附件一:unchanged",
+      "annex 附件一 一、>附件一 一、:unchanged",
+      "annex 附件一 二、>附件一 二、:modified",
+      "annex 附件二>附件二:unchanged",
+      "annex 附件二第一目>附件二第一目:modified",
+      "annex 附件二第二目>附件二第二目:unchanged",
+    ]);
+    expect(cited(rows[5].children)).toEqual([
+      "paragraph 附件一 二、>附件一 二、:unchanged",
+      "item 附件一 二、第一项>附件一 二、第一项:unchanged",
+      "item 附件一 二、第二项>附件一 二、第二项:modified",
+    ]);
+  });
+
+  it("pairs annexes by title and content, not by number alone, when one is dropped", () => {
+    const { rows } = align({ old: ANNEXES.old, new: ANNEX_DROPPED });
+    expect(cited(rows).slice(3)).toEqual([
+      "annex 附件一>-:deleted",
+      "annex 附件一 一、>-:deleted",
+      "annex 附件一 二、>-:deleted",
+      "annex 附件二>附件一:unchanged",
+      "annex 附件二第一目>附件一第一目:unchanged",
+      "annex 附件二第二目>附件一第二目:unchanged",
+    ]);
+    expect(rows[6].renumbered).toBe(true);
+  });
+
+  it("aligns the 一、 units of a text without articles like articles, with their paragraphs and items", () => {
+    const { rows } = align(DECISION);
+    expect(cited(rows)).toEqual(["heading 一、>一、:modified", "heading 二、>二、:modified", "heading 三、>三、:modified"]);
+    expect(cited(rows[0].children)).toEqual([
+      "paragraph 一、>一、:unchanged",
+      "paragraph 一、第一自然段>一、第一自然段:modified",
+      "item 一、第一项>一、第一项:unchanged",
+      "item 一、第二项>一、第二项:modified",
+      "item ->一、第三项:added",
+    ]);
+  });
+
+  it("keeps the sequences apart: a 序言 paragraph never pairs with an article of the same words", () => {
+    const words = "本市坚持以人民为中心，弘扬中华优秀传统文化，推动形成崇德向善、见贤思齐的社会风尚。";
+    const before = parseLegalText(`某市条例\n\n序言\n\n${words}\n\n第一条　本条例自公布之日起施行。\n`);
+    const after = parseLegalText(`某市条例\n\n第一条　${words}\n\n第二条　本条例自公布之日起施行。\n`);
+    expect(cited(alignVersions(before, after).rows)).toEqual([
+      "preamble 序言第一自然段>-:deleted",
+      "article ->第一条:added",
+      "article 第一条>第二条:unchanged",
+    ]);
+  });
+
+  it("indexes preamble paragraphs, annex titles and units, 一、 units and their items by id", () => {
+    const preamble = align(PREAMBLE);
+    expect(preamble.byOldId.get("preamble-p2")?.new[0].id).toBe("preamble-p2");
+    const annexes = align(ANNEXES);
+    expect(annexes.byOldId.get("ax1")).toMatchObject({ kind: "annex", status: "unchanged" });
+    expect(annexes.byOldId.get("ax1-h2")).toMatchObject({ kind: "annex", status: "modified" });
+    expect(annexes.byOldId.get("ax1-h2-i2")).toMatchObject({ kind: "item", status: "modified" });
+    expect(annexes.byNewId.get("ax2-s1")?.old[0].id).toBe("ax2-s1");
+    const decision = align(DECISION);
+    expect(decision.byOldId.get("h1")).toMatchObject({ kind: "heading", status: "modified" });
+    expect(decision.byNewId.get("h1-i3")).toMatchObject({ kind: "item", status: "added" });
   });
 });

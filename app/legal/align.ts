@@ -1,5 +1,7 @@
-// Version alignment: which article (and paragraph, item) of the old text became which of the new.
-import { collectArticles, collectUnits, compactText, type ArticleEntry, type ClauseUnit } from "./clause-text";
+// Version alignment: which block (article, 一、 unit, 序言 paragraph, 附件 unit) and which paragraph and item
+// of the old text became which of the new.
+import { collectBlocks, collectUnits, compactText, type AnnexBlocks, type BlockEntry, type ClauseUnit } from "./clause-text";
+import { RowTable } from "./row-table";
 import { findPieceGroups } from "./split-merge";
 import { alignSequences } from "./sequence-align";
 import { bigramProfile, dice, similarityMatrix, unionProfile } from "./similarity";
@@ -8,6 +10,10 @@ import type { LegalNode, NodeKind, ParsedDocument } from "./types";
 export type AlignStatus = "unchanged" | "modified" | "moved" | "added" | "deleted" | "split" | "merged";
 
 export interface AlignedRow {
+  /**
+   * Block rows: article, heading (一、 unit of a text without articles), preamble (a paragraph of the 序言),
+   * annex (the title or a unit of a 附件). Their clause rows: paragraph, item, subitem.
+   */
   kind: NodeKind;
   status: AlignStatus;
   /** Old clauses of the row: none when added, several when merged. */
@@ -23,41 +29,72 @@ export interface AlignedRow {
   renumbered: boolean;
   /** Text differs once layout is ignored (always true for modified, split and merged rows). */
   textChanged: boolean;
-  /** Paragraph, item and subitem rows inside an article row. */
+  /** Paragraph, item and subitem rows inside a block row. */
   children: AlignedRow[];
 }
 
+/** Row kinds of blocks, as opposed to the clause rows inside them. */
+export const BLOCK_KINDS: ReadonlySet<NodeKind> = new Set(["article", "heading", "preamble", "annex"]);
+
 export interface VersionAlignment {
-  /** Article rows in new-document order; deleted articles stand where they were in the old text. */
+  /**
+   * Block rows: the 序言, then the body, then the 附件 one after another, each in new-document order;
+   * deleted blocks stand where they were in the old text.
+   */
   rows: AlignedRow[];
-  /** Row of each old clause (articles and their paragraphs, items, subitems) by LegalNode.id. */
+  /** Row of each old clause (blocks and their paragraphs, items, subitems) by LegalNode.id; a block maps to its own row. */
   byOldId: Map<string, AlignedRow>;
   /** Row of each new clause by LegalNode.id. */
   byNewId: Map<string, AlignedRow>;
 }
 
-const ARTICLE_THRESHOLDS = { threshold: 0.5, moveThreshold: 0.6, gapThreshold: 0.3 };
+const BLOCK_THRESHOLDS = { threshold: 0.5, moveThreshold: 0.6, gapThreshold: 0.3 };
 const UNIT_THRESHOLDS = { threshold: 0.5, moveThreshold: 0.7, gapThreshold: 0.3 };
-/** Makes identical texts win over near-identical ones when both could pair with the same article. */
+const ANNEX_THRESHOLDS = { threshold: 0.5, moveThreshold: 0.6, gapThreshold: 0.3 };
+/** Makes identical texts win over near-identical ones when both could pair with the same block. */
 const EXACT_BONUS = 0.5;
+/** An annex keeping its number (附件一 → 附件一) pairs even when its title and content both changed. */
+const SAME_LABEL_BONUS = 0.25;
 
-/** Aligns the articles of two versions, then the paragraphs and items inside each aligned pair. */
+/** Aligns the blocks of two versions sequence by sequence, then the paragraphs and items inside each pair. */
 export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): VersionAlignment {
-  const oldArticles = collectArticles(oldDoc);
-  const newArticles = collectArticles(newDoc);
-  const oldProfiles = oldArticles.map((entry) => bigramProfile(entry.compact));
-  const newProfiles = newArticles.map((entry) => bigramProfile(entry.compact));
+  const oldBlocks = collectBlocks(oldDoc);
+  const newBlocks = collectBlocks(newDoc);
+  const rows = [
+    ...alignBlocks(oldBlocks.preamble, newBlocks.preamble),
+    ...alignBlocks(oldBlocks.body, newBlocks.body),
+    ...alignAnnexes(oldBlocks.annexes, newBlocks.annexes),
+  ];
+  const byOldId = new Map<string, AlignedRow>();
+  const byNewId = new Map<string, AlignedRow>();
+  const index = (row: AlignedRow) => {
+    for (const node of row.old) byOldId.set(node.id, row);
+    for (const node of row.new) byNewId.set(node.id, row);
+  };
+  for (const row of rows) {
+    // The block's own line is also a clause row; the block row, indexed last, keeps the block's id.
+    row.children.forEach(index);
+    index(row);
+  }
+  return { rows, byOldId, byNewId };
+}
+
+/** Aligns one sequence of blocks: pairs in order, moves, splits and merges, additions and deletions. */
+function alignBlocks(oldBlocks: BlockEntry[], newBlocks: BlockEntry[]): AlignedRow[] {
+  const oldProfiles = oldBlocks.map((entry) => bigramProfile(entry.compact));
+  const newProfiles = newBlocks.map((entry) => bigramProfile(entry.compact));
   const matrix = similarityMatrix(oldProfiles, newProfiles);
-  const columns = newArticles.length;
-  const similarity = (i: number, j: number) => matrix[i * columns + j];
+  const columns = newBlocks.length;
+  // An article pairs only with an article, an 一、 unit with an 一、 unit, a paragraph with a paragraph.
+  const similarity = (i: number, j: number) => (oldBlocks[i].node.kind === newBlocks[j].node.kind ? matrix[i * columns + j] : 0);
   const score = (i: number, j: number) => {
     const value = similarity(i, j);
-    return value === 1 && oldArticles[i].compact === newArticles[j].compact ? value + EXACT_BONUS : value;
+    return value === 1 && oldBlocks[i].compact === newBlocks[j].compact ? value + EXACT_BONUS : value;
   };
 
-  const matches = alignSequences(oldArticles.length, columns, score, ARTICLE_THRESHOLDS);
-  const oldTexts = oldArticles.map((entry) => entry.compact);
-  const newTexts = newArticles.map((entry) => entry.compact);
+  const matches = alignSequences(oldBlocks.length, columns, score, BLOCK_THRESHOLDS);
+  const oldTexts = oldBlocks.map((entry) => entry.compact);
+  const newTexts = newBlocks.map((entry) => entry.compact);
   const splits = findPieceGroups(matches, oldTexts, newTexts, oldProfiles, newProfiles, similarity);
   const merges = findPieceGroups(
     matches.map((match) => ({ ...match, oldIndex: match.newIndex, newIndex: match.oldIndex })),
@@ -68,52 +105,80 @@ export function alignVersions(oldDoc: ParsedDocument, newDoc: ParsedDocument): V
     (n, o) => similarity(o, n),
   );
 
-  const table = new RowTable();
-  const unitsOf = (entries: ArticleEntry[]) => entries.flatMap((entry) => collectUnits(entry.node));
+  const table = new RowTable<AlignedRow>();
+  const unitsOf = (entries: BlockEntry[]) => entries.flatMap((entry) => collectUnits(entry.node));
   for (const [oldIndex, pieces] of splits) {
-    const group = pieces.map((j) => newArticles[j]);
-    const row = groupRow("split", [oldArticles[oldIndex]], group, dice(oldProfiles[oldIndex], unionProfile(pieces.map((k) => newProfiles[k]))));
-    row.children = alignUnits(unitsOf([oldArticles[oldIndex]]), unitsOf(group));
+    const whole = oldBlocks[oldIndex];
+    const group = pieces.map((j) => newBlocks[j]);
+    const together = dice(oldProfiles[oldIndex], unionProfile(pieces.map((j) => newProfiles[j])));
+    const row = groupRow(whole.kind, "split", [whole], group, together);
+    row.children = alignUnits(unitsOf([whole]), unitsOf(group));
     table.place(row, [oldIndex], pieces, true);
   }
   for (const [newIndex, pieces] of merges) {
     if (table.newRows.has(newIndex) || pieces.some((i) => table.oldRows.has(i))) continue;
-    const group = pieces.map((i) => oldArticles[i]);
-    const row = groupRow("merged", group, [newArticles[newIndex]], dice(unionProfile(pieces.map((k) => oldProfiles[k])), newProfiles[newIndex]));
-    row.children = alignUnits(unitsOf(group), unitsOf([newArticles[newIndex]]));
+    const whole = newBlocks[newIndex];
+    const group = pieces.map((i) => oldBlocks[i]);
+    const together = dice(unionProfile(pieces.map((i) => oldProfiles[i])), newProfiles[newIndex]);
+    const row = groupRow(whole.kind, "merged", group, [whole], together);
+    row.children = alignUnits(unitsOf(group), unitsOf([whole]));
     table.place(row, pieces, [newIndex], true);
   }
   for (const match of matches) {
     if (table.oldRows.has(match.oldIndex) || table.newRows.has(match.newIndex)) continue;
-    const oldEntry = oldArticles[match.oldIndex];
-    const newEntry = newArticles[match.newIndex];
-    const row = pairRow("article", oldEntry, newEntry, match.inOrder, similarity(match.oldIndex, match.newIndex));
+    const oldEntry = oldBlocks[match.oldIndex];
+    const newEntry = newBlocks[match.newIndex];
+    const row = pairRow(newEntry.kind, oldEntry, newEntry, match.inOrder, similarity(match.oldIndex, match.newIndex));
     row.children = alignUnits(collectUnits(oldEntry.node), collectUnits(newEntry.node));
     table.place(row, [match.oldIndex], [match.newIndex], match.inOrder);
   }
-  table.fillUnmatched(oldArticles, newArticles, (entry, status) =>
-    status === "added" ? alignUnits([], collectUnits(entry.node)) : alignUnits(collectUnits(entry.node), []),
-  );
+  table.fillUnmatched(oldBlocks.length, columns, (status, k) => {
+    const entry = status === "added" ? newBlocks[k] : oldBlocks[k];
+    const row = soleRow(entry.kind, status, entry);
+    const units = collectUnits(entry.node);
+    row.children = status === "added" ? alignUnits([], units) : alignUnits(units, []);
+    return row;
+  });
+  return table.ordered(oldBlocks.length, columns);
+}
 
-  const rows = table.ordered(oldArticles.length, columns);
-  const byOldId = new Map<string, AlignedRow>();
-  const byNewId = new Map<string, AlignedRow>();
-  for (const row of rows) {
-    for (const node of row.old) byOldId.set(node.id, row);
-    for (const node of row.new) byNewId.set(node.id, row);
-    for (const child of row.children) {
-      for (const node of child.old) byOldId.set(node.id, child);
-      for (const node of child.new) byNewId.set(node.id, child);
-    }
+/**
+ * Pairs each annex with its counterpart by title, content and number, then aligns the blocks inside each
+ * pair. An annex's rows are its title row followed by its block rows.
+ */
+function alignAnnexes(oldAnnexes: AnnexBlocks[], newAnnexes: AnnexBlocks[]): AlignedRow[] {
+  const profiles = (annexes: AnnexBlocks[]) =>
+    annexes.map((annex) => ({
+      title: bigramProfile(annex.title.compact),
+      content: bigramProfile(annex.blocks.map((entry) => entry.compact).join("")),
+    }));
+  const oldProfiles = profiles(oldAnnexes);
+  const newProfiles = profiles(newAnnexes);
+  const titleSimilarity = (i: number, j: number) => dice(oldProfiles[i].title, newProfiles[j].title);
+  const score = (i: number, j: number) =>
+    (titleSimilarity(i, j) + dice(oldProfiles[i].content, newProfiles[j].content)) / 2 +
+    (sameLabel(oldAnnexes[i].title.node, newAnnexes[j].title.node) ? SAME_LABEL_BONUS : 0);
+
+  const table = new RowTable<AlignedRow[]>();
+  for (const match of alignSequences(oldAnnexes.length, newAnnexes.length, score, ANNEX_THRESHOLDS)) {
+    const oldAnnex = oldAnnexes[match.oldIndex];
+    const newAnnex = newAnnexes[match.newIndex];
+    const title = pairRow("annex", oldAnnex.title, newAnnex.title, match.inOrder, titleSimilarity(match.oldIndex, match.newIndex));
+    table.place([title, ...alignBlocks(oldAnnex.blocks, newAnnex.blocks)], [match.oldIndex], [match.newIndex], match.inOrder);
   }
-  return { rows, byOldId, byNewId };
+  table.fillUnmatched(oldAnnexes.length, newAnnexes.length, (status, k) => {
+    const annex = status === "added" ? newAnnexes[k] : oldAnnexes[k];
+    const blocks = status === "added" ? alignBlocks([], annex.blocks) : alignBlocks(annex.blocks, []);
+    return [soleRow("annex", status, annex.title), ...blocks];
+  });
+  return table.ordered(oldAnnexes.length, newAnnexes.length).flat();
 }
 
 function sameLabel(a: LegalNode, b: LegalNode): boolean {
   return compactText(a.label) === compactText(b.label);
 }
 
-/** What a row is made of: an article entry or a clause unit. */
+/** What a row is made of: a block entry or a clause unit. */
 interface Comparable {
   node: LegalNode;
   text: string;
@@ -136,9 +201,15 @@ function pairRow(kind: NodeKind, oldItem: Comparable, newItem: Comparable, inOrd
   };
 }
 
-function groupRow(status: "split" | "merged", oldItems: Comparable[], newItems: Comparable[], similarity: number): AlignedRow {
+function groupRow(
+  kind: NodeKind,
+  status: "split" | "merged",
+  oldItems: Comparable[],
+  newItems: Comparable[],
+  similarity: number,
+): AlignedRow {
   return {
-    kind: "article",
+    kind,
     status,
     old: oldItems.map((item) => item.node),
     new: newItems.map((item) => item.node),
@@ -167,7 +238,7 @@ function soleRow(kind: NodeKind, status: "added" | "deleted", item: Comparable):
   };
 }
 
-/** Aligns paragraphs, items and subitems of an article (or of the articles of a split or merge). */
+/** Aligns paragraphs, items and subitems of a block (or of the blocks of a split or merge). */
 function alignUnits(oldUnits: ClauseUnit[], newUnits: ClauseUnit[]): AlignedRow[] {
   const oldProfiles = oldUnits.map((unit) => bigramProfile(unit.compact));
   const newProfiles = newUnits.map((unit) => bigramProfile(unit.compact));
@@ -176,74 +247,14 @@ function alignUnits(oldUnits: ClauseUnit[], newUnits: ClauseUnit[]): AlignedRow[
     const value = dice(oldProfiles[i], newProfiles[j]);
     return value === 1 && oldUnits[i].compact === newUnits[j].compact ? value + EXACT_BONUS : value;
   };
-  const table = new RowTable();
+  const table = new RowTable<AlignedRow>();
   for (const match of alignSequences(oldUnits.length, newUnits.length, score, UNIT_THRESHOLDS)) {
     const newUnit = newUnits[match.newIndex];
     const row = pairRow(newUnit.kind, oldUnits[match.oldIndex], newUnit, match.inOrder, Math.min(1, match.score));
     table.place(row, [match.oldIndex], [match.newIndex], match.inOrder);
   }
-  table.fillUnmatched(oldUnits, newUnits);
+  table.fillUnmatched(oldUnits.length, newUnits.length, (status, k) =>
+    status === "added" ? soleRow(newUnits[k].kind, status, newUnits[k]) : soleRow(oldUnits[k].kind, status, oldUnits[k]),
+  );
   return table.ordered(oldUnits.length, newUnits.length);
-}
-
-/** Rows being assembled, indexed by the positions of their old and new items. */
-class RowTable {
-  readonly oldRows = new Map<number, AlignedRow>();
-  readonly newRows = new Map<number, AlignedRow>();
-  private readonly inOrderOld = new Set<number>();
-
-  place(row: AlignedRow, oldIndices: number[], newIndices: number[], inOrder: boolean): void {
-    for (const i of oldIndices) {
-      this.oldRows.set(i, row);
-      if (inOrder) this.inOrderOld.add(i);
-    }
-    for (const j of newIndices) this.newRows.set(j, row);
-  }
-
-  /** Rows for the items left unpaired: added (new) and deleted (old). */
-  fillUnmatched<T extends Comparable & { kind?: NodeKind }>(
-    oldItems: T[],
-    newItems: T[],
-    childrenOf?: (item: T, status: "added" | "deleted") => AlignedRow[],
-  ): void {
-    const make = (item: T, status: "added" | "deleted") => {
-      const row = soleRow(item.kind ?? item.node.kind, status, item);
-      if (childrenOf) row.children = childrenOf(item, status);
-      return row;
-    };
-    newItems.forEach((item, j) => {
-      if (!this.newRows.has(j)) this.place(make(item, "added"), [], [j], true);
-    });
-    oldItems.forEach((item, i) => {
-      if (!this.oldRows.has(i)) this.place(make(item, "deleted"), [i], [], true);
-    });
-  }
-
-  /**
-   * Rows in new-document order; a row holding only old items (deleted) follows the row of the nearest
-   * preceding old item that kept its order, so deletions show where they were.
-   */
-  ordered(oldCount: number, newCount: number): AlignedRow[] {
-    const ordered = new Set<AlignedRow>();
-    for (let j = 0; j < newCount; j++) {
-      const row = this.newRows.get(j);
-      if (row) ordered.add(row);
-    }
-    const leading: AlignedRow[] = [];
-    const following = new Map<AlignedRow, AlignedRow[]>();
-    let anchor: AlignedRow | undefined;
-    for (let i = 0; i < oldCount; i++) {
-      const row = this.oldRows.get(i);
-      if (!row) continue;
-      if (row.new.length === 0) {
-        if (anchor) following.set(anchor, [...(following.get(anchor) ?? []), row]);
-        else leading.push(row);
-      } else if (this.inOrderOld.has(i)) {
-        anchor = row;
-      }
-    }
-    const result = [...leading];
-    for (const row of ordered) result.push(row, ...(following.get(row) ?? []));
-    return result;
-  }
 }

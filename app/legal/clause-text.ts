@@ -9,7 +9,8 @@ export function compactText(text: string): string {
   return text.replace(LAYOUT, "");
 }
 
-const CLAUSE_KINDS: ReadonlySet<NodeKind> = new Set(["paragraph", "item", "subitem"]);
+/** Kinds of the clauses inside a block: 款, 项, 目. */
+export const CLAUSE_KINDS: ReadonlySet<NodeKind> = new Set(["paragraph", "item", "subitem"]);
 
 /** Paragraphs, items and subitems under a node (with their labels), one per line. */
 function childrenText(node: LegalNode): string {
@@ -43,40 +44,62 @@ export function ownText(node: LegalNode): string {
   return own.slice(0, own.length - compactText(children).length);
 }
 
-export interface ArticleEntry {
+/**
+ * What one top row of the alignment holds: an article or an 一、 unit of the body, a paragraph of the 序言,
+ * or the title or a unit of a 附件.
+ */
+export interface BlockEntry {
   node: LegalNode;
-  /** Position among the document's articles, 0-based. */
-  index: number;
-  /** Labels of the headings above the article (编, 章, 节), outermost first. */
+  /** Kind of the block's row: article or heading (一、 unit) in the body, preamble, annex. */
+  kind: NodeKind;
+  /** Labels of the headings above the block (编, 章, 节), outermost first. */
   headings: LegalNode[];
   text: string;
   compact: string;
 }
 
-const ARTICLE_CONTAINERS: ReadonlySet<NodeKind> = new Set([
-  "document",
-  "part",
-  "subpart",
-  "chapter",
-  "section",
-  "supplementary",
-]);
+export interface AnnexBlocks {
+  /** The annex node with its own title (the name after 附件一) as text. */
+  title: BlockEntry;
+  /** Its articles, 一、 units, paragraphs and list lines in reading order. */
+  blocks: BlockEntry[];
+}
 
-/** Articles of a document in reading order, with the headings they sit under. */
-export function collectArticles(doc: ParsedDocument): ArticleEntry[] {
-  const entries: ArticleEntry[] = [];
-  const visit = (nodes: LegalNode[], headings: LegalNode[]) => {
+/** The sequences aligned separately: 序言 with 序言, body with body, each 附件 with its counterpart. */
+export interface DocumentBlocks {
+  preamble: BlockEntry[];
+  body: BlockEntry[];
+  annexes: AnnexBlocks[];
+}
+
+const BODY_CONTAINERS: ReadonlySet<NodeKind> = new Set(["document", "part", "subpart", "chapter", "section", "supplementary"]);
+const BODY_BLOCKS: ReadonlySet<NodeKind> = new Set(["article", "heading"]);
+const ANNEX_BLOCKS: ReadonlySet<NodeKind> = new Set(["article", "heading", ...CLAUSE_KINDS]);
+
+function blockEntry(node: LegalNode, kind: NodeKind, headings: LegalNode[], text = clauseText(node)): BlockEntry {
+  return { node, kind, headings, text, compact: compactText(text) };
+}
+
+/** The blocks of a document in reading order, by the sequence they are aligned in. */
+export function collectBlocks(doc: ParsedDocument): DocumentBlocks {
+  const result: DocumentBlocks = { preamble: [], body: [], annexes: [] };
+  const visitBody = (nodes: LegalNode[], headings: LegalNode[]) => {
     for (const node of nodes) {
-      if (node.kind === "article") {
-        const text = clauseText(node);
-        entries.push({ node, index: entries.length, headings, text, compact: compactText(text) });
-      } else if (ARTICLE_CONTAINERS.has(node.kind)) {
-        visit(node.children, node.kind === "document" ? headings : [...headings, node]);
-      }
+      if (BODY_BLOCKS.has(node.kind)) result.body.push(blockEntry(node, node.kind, headings));
+      else if (BODY_CONTAINERS.has(node.kind)) visitBody(node.children, node.kind === "document" ? headings : [...headings, node]);
     }
   };
-  visit(doc.nodes, []);
-  return entries;
+  for (const node of doc.nodes) {
+    if (node.kind === "preamble") {
+      for (const child of node.children) if (CLAUSE_KINDS.has(child.kind)) result.preamble.push(blockEntry(child, "preamble", []));
+    } else if (node.kind === "annex") {
+      const blocks = node.children.filter((child) => ANNEX_BLOCKS.has(child.kind)).map((child) => blockEntry(child, "annex", []));
+      result.annexes.push({ title: blockEntry(node, "annex", [], node.text), blocks });
+    } else {
+      visitBody([node], []);
+    }
+  }
+  return result;
 }
 
 export interface ClauseUnit {
@@ -87,19 +110,19 @@ export interface ClauseUnit {
 }
 
 /**
- * Paragraphs, items and subitems of an article in reading order, each with its own text only,
- * so that a changed item shows as one row and not as a change of its whole paragraph.
+ * Paragraphs, items and subitems of a block in reading order, each with its own text only, so that a
+ * changed item shows as one row and not as a change of its whole paragraph. The block's own line (an
+ * article's text before its first 款, the line after 一、) counts as a paragraph.
  */
-export function collectUnits(article: LegalNode): ClauseUnit[] {
+export function collectUnits(block: LegalNode): ClauseUnit[] {
   const units: ClauseUnit[] = [];
   const visit = (node: LegalNode) => {
     const text = ownText(node);
-    const isArticle = node.kind === "article";
-    if (!isArticle || compactText(text) !== "") {
-      units.push({ node, kind: isArticle ? "paragraph" : node.kind, text, compact: compactText(text) });
+    if (node !== block || compactText(text) !== "") {
+      units.push({ node, kind: CLAUSE_KINDS.has(node.kind) ? node.kind : "paragraph", text, compact: compactText(text) });
     }
     for (const child of node.children) if (CLAUSE_KINDS.has(child.kind)) visit(child);
   };
-  visit(article);
+  visit(block);
   return units;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildComparisonTable } from "./comparison-table";
+import { ANNEX_DROPPED, ANNEXES, DECISION, PREAMBLE } from "./block-fixtures.test-support";
+import { buildComparisonTable, type ComparisonRow } from "./comparison-table";
 import { article, chapter, legalDoc } from "./legal-doc-builder.test-support";
-import { applySegments } from "./redline";
+import { parseLegalText } from "./parse";
+import { applySegments, renderRedlineText } from "./redline";
 
 const A = "为了加强电梯安全管理，预防和减少电梯事故，保障人身和财产安全，制定本条例。";
 const B = "本条例适用于本市行政区域内电梯的生产、使用、维护保养、检验检测以及监督管理。";
@@ -81,5 +83,71 @@ describe("buildComparisonTable", () => {
       legalDoc(article("第一条", A), article("第二条", C), article("第三条", D), article("第四条", B), article("第五条", F)),
     );
     expect(moved.rows.map((row) => row.note)).toContain("由第二条移至第四条");
+  });
+});
+
+describe("buildComparisonTable beyond articles", () => {
+  const table = (oldText: string, newText: string) =>
+    buildComparisonTable(parseLegalText(oldText), parseLegalText(newText), { clauses: true, headings: true }).rows;
+  const brief = (rows: ComparisonRow[]) => rows.map((row) => [row.kind, row.old?.label ?? null, row.new?.label ?? null, row.status, row.note]);
+  const changes = (row: ComparisonRow) => renderRedlineText(row.segments.filter((segment) => segment.op !== "equal"));
+  const rebuildsBothTexts = (rows: ComparisonRow[]) => {
+    for (const row of rows) {
+      expect(applySegments(row.segments, "old")).toBe(row.old?.text ?? "");
+      expect(applySegments(row.segments, "new")).toBe(row.new?.text ?? "");
+    }
+  };
+
+  it("shows a reworded 序言 paragraph and a new one as preamble rows before the first chapter", () => {
+    const rows = table(PREAMBLE.old, PREAMBLE.new);
+    expect(brief(rows).slice(0, 4)).toEqual([
+      ["preamble", "序言第一自然段", "序言第一自然段", "unchanged", ""],
+      ["preamble", "序言第二自然段", "序言第二自然段", "modified", "修改"],
+      ["preamble", null, "序言第三自然段", "added", "新增"],
+      ["chapter", "第一章", "第一章", "unchanged", ""],
+    ]);
+    expect(changes(rows[1])).toBe("{+传承+}[-，推动-]{+和革命文化，引导+}");
+    rebuildsBothTexts(rows);
+  });
+
+  it("shows a changed 附件 line and item as annex rows, with the item's clause row", () => {
+    const rows = table(ANNEXES.old, ANNEXES.new).filter((row) => row.kind !== "article");
+    expect(brief(rows)).toEqual([
+      ["annex", "附件一", "附件一", "unchanged", ""],
+      ["annex", "附件一 一、", "附件一 一、", "unchanged", ""],
+      ["annex", "附件一 二、", "附件一 二、", "modified", "修改"],
+      ["item", "附件一 二、第二项", "附件一 二、第二项", "modified", "修改"],
+      ["annex", "附件二", "附件二", "unchanged", ""],
+      ["annex", "附件二第一目", "附件二第一目", "modified", "修改"],
+      ["annex", "附件二第二目", "附件二第二目", "unchanged", ""],
+    ]);
+    expect(rows[0].new).toEqual({ label: "附件一", text: "电梯安全管理人员职责" });
+    expect(changes(rows[5])).toBe("[-定期检验-]{+维护保养+}");
+    rebuildsBothTexts(rows);
+  });
+
+  it("words a dropped annex and the renumbering of the next", () => {
+    const rows = table(ANNEXES.old, ANNEX_DROPPED).filter((row) => row.kind === "annex");
+    expect(brief(rows).slice(0, 4)).toEqual([
+      ["annex", "附件一", null, "deleted", "删除"],
+      ["annex", "附件一 一、", null, "deleted", "删除"],
+      ["annex", "附件一 二、", null, "deleted", "删除"],
+      ["annex", "附件二", "附件一", "unchanged", "序号调整（原附件二）"],
+    ]);
+  });
+
+  it("gives a text without articles a heading row per 一、 unit, with its changed clauses", () => {
+    const rows = table(DECISION.old, DECISION.new);
+    expect(brief(rows)).toEqual([
+      ["heading", "一、", "一、", "modified", "修改"],
+      ["paragraph", "一、第一自然段", "一、第一自然段", "modified", "修改"],
+      ["item", "一、第二项", "一、第二项", "modified", "修改"],
+      ["item", null, "一、第三项", "added", "新增"],
+      ["heading", "二、", "二、", "modified", "修改"],
+      ["subitem", "二、第一目", "二、第一目", "modified", "修改"],
+      ["heading", "三、", "三、", "modified", "修改"],
+    ]);
+    expect(changes(rows[6])).toBe("[-公布之-]{+2025年1月1+}");
+    rebuildsBothTexts(rows);
   });
 });

@@ -1,6 +1,6 @@
 // 修改对照表: old and new text side by side, aligned clause by clause, with red-line and notes (说明).
 import { alignVersions, type AlignStatus, type AlignedRow, type VersionAlignment } from "./align";
-import { collectArticles, compactText } from "./clause-text";
+import { collectBlocks, compactText } from "./clause-text";
 import { redline } from "./redline";
 import { alignSequences } from "./sequence-align";
 import { bigramProfile, dice } from "./similarity";
@@ -12,7 +12,10 @@ export interface ComparisonSide {
 }
 
 export interface ComparisonRow {
-  /** article for 条; paragraph / item / subitem for finer rows; part / chapter / section for headings. */
+  /**
+   * Blocks: article (条), heading (一、 unit), preamble (序言 paragraph), annex (附件 title or unit); paragraph /
+   * item / subitem for finer rows; part / subpart / chapter / section / supplementary for heading rows.
+   */
   kind: NodeKind;
   status: AlignStatus;
   old: ComparisonSide | null;
@@ -28,9 +31,9 @@ export interface ComparisonTable {
 }
 
 export interface ComparisonOptions {
-  /** Add changed paragraph and item rows under each changed article of several clauses. */
+  /** Add changed paragraph and item rows under each changed block of several clauses. */
   clauses?: boolean;
-  /** Add rows for 编/章/节 headings before their first article. */
+  /** Add rows for 编/章/节 headings before their first block. */
   headings?: boolean;
 }
 
@@ -53,7 +56,7 @@ export function buildComparisonTable(
   return { rows, alignment };
 }
 
-/** Clause rows help only inside a changed article of several clauses; elsewhere they repeat the article row. */
+/** Clause rows help only inside a changed block of several clauses; elsewhere they repeat the block row. */
 function showsClauses(row: AlignedRow): boolean {
   return row.textChanged && row.old.length > 0 && row.new.length > 0 && row.children.length > 1;
 }
@@ -73,11 +76,14 @@ function toComparisonRow(row: AlignedRow): ComparisonRow {
   };
 }
 
+/** Blocks numbered by 序号 rather than 条序. */
+const RENUMBERED: Partial<Record<NodeKind, string>> = { heading: "序号调整", preamble: "序号调整", annex: "序号调整" };
+
 /** The 说明 column, worded as drafting offices write it. */
 export function noteFor(row: AlignedRow): string {
   const oldLabel = labels(row.old);
   const newLabel = labels(row.new);
-  const renumbered = row.renumbered ? `条序调整（原${oldLabel}）` : "";
+  const renumbered = row.renumbered ? `${RENUMBERED[row.kind] ?? "条序调整"}（原${oldLabel}）` : "";
   switch (row.status) {
     case "added":
       return "新增";
@@ -100,27 +106,27 @@ const HEADING_KINDS: ReadonlySet<NodeKind> = new Set(["part", "subpart", "chapte
 
 interface HeadingEntry {
   node: LegalNode;
-  /** First article under the heading: the row the heading row goes before. */
-  firstArticle: LegalNode;
+  /** First block under the heading: the row the heading row goes before. */
+  firstBlock: LegalNode;
   compact: string;
 }
 
 function collectHeadings(doc: ParsedDocument): HeadingEntry[] {
   const entries: HeadingEntry[] = [];
   const seen = new Set<LegalNode>();
-  for (const article of collectArticles(doc)) {
-    for (const heading of article.headings) {
+  for (const block of collectBlocks(doc).body) {
+    for (const heading of block.headings) {
       if (!HEADING_KINDS.has(heading.kind) || seen.has(heading)) continue;
       seen.add(heading);
-      entries.push({ node: heading, firstArticle: article.node, compact: compactText(heading.text) });
+      entries.push({ node: heading, firstBlock: block.node, compact: compactText(heading.text) });
     }
   }
   return entries;
 }
 
 /**
- * Heading rows keyed by the article node they precede. Headings pair by kind and title in order;
- * a new heading goes before its first new article, a deleted one before its first old article.
+ * Heading rows keyed by the block node they precede. Headings pair by kind and title in order;
+ * a new heading goes before its first new block, a deleted one before its first old block.
  */
 function alignHeadings(oldDoc: ParsedDocument, newDoc: ParsedDocument): Map<LegalNode, ComparisonRow[]> {
   const oldHeadings = collectHeadings(oldDoc);
@@ -142,7 +148,7 @@ function alignHeadings(oldDoc: ParsedDocument, newDoc: ParsedDocument): Map<Lega
   newHeadings.forEach((entry, j) => {
     const match = matchOfNew.get(j);
     if (!match) {
-      add(entry.firstArticle, { kind: entry.node.kind, status: "added", old: null, new: side(entry.node), segments: redline("", entry.node.text), note: "新增" });
+      add(entry.firstBlock, { kind: entry.node.kind, status: "added", old: null, new: side(entry.node), segments: redline("", entry.node.text), note: "新增" });
       return;
     }
     matchedOld.add(match.oldIndex);
@@ -150,7 +156,7 @@ function alignHeadings(oldDoc: ParsedDocument, newDoc: ParsedDocument): Map<Lega
     const changed = oldHeadings[match.oldIndex].compact !== entry.compact;
     const renumbered = compactText(old.label) !== compactText(entry.node.label);
     const note = [changed ? "修改" : "", renumbered ? `序号调整（原${old.label}）` : ""].filter(Boolean).join("；");
-    add(entry.firstArticle, {
+    add(entry.firstBlock, {
       kind: entry.node.kind,
       status: changed ? "modified" : "unchanged",
       old: side(old),
@@ -161,7 +167,7 @@ function alignHeadings(oldDoc: ParsedDocument, newDoc: ParsedDocument): Map<Lega
   });
   oldHeadings.forEach((entry, i) => {
     if (matchedOld.has(i)) return;
-    add(entry.firstArticle, { kind: entry.node.kind, status: "deleted", old: side(entry.node), new: null, segments: redline(entry.node.text, ""), note: "删除" });
+    add(entry.firstBlock, { kind: entry.node.kind, status: "deleted", old: side(entry.node), new: null, segments: redline(entry.node.text, ""), note: "删除" });
   });
   return result;
 }

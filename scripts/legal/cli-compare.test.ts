@@ -2,7 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCompare } from "./cli-compare";
+import { ANNEXES, DECISION } from "../../app/legal/block-fixtures.test-support";
+import { buildComparisonTable } from "../../app/legal/comparison-table";
+import { parseLegalText } from "../../app/legal/parse";
+import { formatTable, runCompare } from "./cli-compare";
 
 const OLD = `# 某市电梯安全管理条例
 
@@ -73,5 +76,21 @@ describe("legal compare", () => {
     expect(await run([oldFile])).toMatchObject({ code: 2, stderr: expect.stringContaining("用法") });
     expect(await run([oldFile, newFile, "--bogus"])).toMatchObject({ code: 2, stderr: expect.stringContaining("未知选项") });
     expect(await run([oldFile, path.join(dir, "missing.txt")])).toMatchObject({ code: 1, stderr: expect.stringContaining("无法读取文件") });
+  });
+});
+
+describe("formatTable", () => {
+  const format = (pair: { old: string; new: string }) =>
+    formatTable(buildComparisonTable(parseLegalText(pair.old), parseLegalText(pair.new), { clauses: true }).rows);
+
+  it("counts 附件 units as blocks and red-lines them like articles", () => {
+    const text = format(ANNEXES);
+    expect(text).toContain("附件二第一目 | 附件二第一目 | 修改\n  未按照规定进行[-定期检验-]{+维护保养+}的，处一万元以上三万元以下罚款。");
+    expect(text).toContain("    附件一 二、第二项 | 附件一 二、第二项 | 修改");
+    expect(text).toContain("共 9 组对照：未修改 7，修改 2");
+  });
+
+  it("counts the 一、 units of a text without articles", () => {
+    expect(format(DECISION)).toContain("共 3 组对照：修改 3");
   });
 });

@@ -1,5 +1,7 @@
 // `legal compare OLD NEW [--json] [--clauses] [--headings]`: the 修改对照表 of two texts in the terminal.
 import fs from "node:fs";
+import { BLOCK_KINDS } from "../../app/legal/align";
+import { CLAUSE_KINDS } from "../../app/legal/clause-text";
 import { buildComparisonTable, type ComparisonRow } from "../../app/legal/comparison-table";
 import { LegalImportError, importLegalFile } from "../../app/legal/import";
 import { parseLegalText } from "../../app/legal/parse";
@@ -7,8 +9,6 @@ import { renderRedlineText } from "../../app/legal/redline";
 import type { DiffSegment } from "../../app/legal/types";
 
 const USAGE = "用法：legal compare 旧版本文件 新版本文件 [--json] [--clauses] [--headings]";
-
-const CLAUSE_KINDS: ReadonlySet<string> = new Set(["paragraph", "item", "subitem"]);
 
 const STATUS_NAMES: Record<ComparisonRow["status"], string> = {
   unchanged: "未修改",
@@ -66,13 +66,14 @@ export function formatTable(rows: ComparisonRow[]): string {
   const counts = new Map<string, number>();
   const isClause = (row: ComparisonRow | undefined) => row !== undefined && CLAUSE_KINDS.has(row.kind);
   rows.forEach((row, k) => {
-    if (row.kind === "article") counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+    const isBlock = BLOCK_KINDS.has(row.kind);
+    if (isBlock) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
     const indent = isClause(row) ? "    " : "";
-    const side = (value: ComparisonRow["old"]) =>
-      !value ? "—" : row.kind === "article" || isClause(row) ? value.label : `${value.label} ${value.text}`;
+    // Heading rows (编/章/节) show their title; blocks and clauses show their text in the red-line.
+    const side = (value: ComparisonRow["old"]) => (!value ? "—" : isBlock || isClause(row) ? value.label : `${value.label} ${value.text}`);
     lines.push(`${indent}${side(row.old)} | ${side(row.new)} | ${row.note || STATUS_NAMES[row.status]}`);
-    // An article followed by its clause rows is red-lined clause by clause instead.
-    if (row.status !== "unchanged" && !(row.kind === "article" && isClause(rows[k + 1]))) {
+    // A block followed by its clause rows is red-lined clause by clause instead.
+    if (row.status !== "unchanged" && !(isBlock && isClause(rows[k + 1]))) {
       lines.push(...changedLines(row.segments).map((line) => `${indent}  ${line}`), "");
     }
   });
