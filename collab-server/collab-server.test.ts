@@ -9,6 +9,7 @@ import { issueCollabToken, forumMinutesDocName, type CollabMode } from "../app/u
 import { loadDocumentState } from "../app/models/collab-document.server";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./server";
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from "./messages";
+import { encodeAwarenessEntries } from "./awareness";
 
 const SECRET = "collab-test-secret-0123456789";
 const quiet = { info() {}, warn() {}, error: console.error };
@@ -81,18 +82,11 @@ async function openSocket(server: CollabServer, room: string, token: string): Pr
   return socket;
 }
 
-/** An awareness message as a client could craft it, encoded by hand. */
+/** An awareness message as a client could craft it. */
 function awarenessMessage(entries: Array<{ clientID: number; clock: number; state: unknown }>): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const { clientID, clock, state } of entries) {
-    encoding.writeVarUint(update, clientID);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
   const message = encoding.createEncoder();
   encoding.writeVarUint(message, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  encoding.writeVarUint8Array(message, encodeAwarenessEntries(entries));
   return encoding.toUint8Array(message);
 }
 
