@@ -1,23 +1,41 @@
 // Every environment variable the platform reads, validated once at start-up (documented in README.md).
+// Each process asks for what it needs: the web app requires SESSION_SECRET, collab-server and the worker do not.
 import { z } from "zod";
+
+const boolean = z.enum(["true", "false"]).transform((v) => v === "true");
+const positiveInt = z.coerce.number().int().positive();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
-  SESSION_SECRET: z.string().min(16, "must be at least 16 characters"),
+  /** Signs session cookies; web only. */
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   COLLAB_SECRET: z.string().min(16, "must be at least 16 characters"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  COLLAB_PORT: z.coerce.number().int().positive().default(3001),
+  PORT: positiveInt.default(3000),
+  COLLAB_PORT: positiveInt.default(3001),
   COLLAB_HOST: z.string().default("127.0.0.1"),
   /** Where browsers reach collab-server; default ws(s)://<the page's host>:COLLAB_PORT. */
-  COLLAB_PUBLIC_URL: z.string().optional(),
+  COLLAB_PUBLIC_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, "must be a ws:// or wss:// URL").optional(),
   /** Set to true behind HTTPS so that the session cookie is only sent over TLS. */
-  COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
-  /** Interface the web app binds (read by remix-serve). */
+  COOKIE_SECURE: boolean.default("false"),
+  /** Interface the web app binds. */
   HOST: z.string().default("127.0.0.1"),
-  /** Redis key prefix of the Bull queue. */
+  /** Redis key prefix of the Bull queue (and of the web app's rate-limit counters). */
   QUEUE_PREFIX: z.string().min(1).default("lifa"),
+  /**
+   * The site's public origin (e.g. https://lifa.example.org). When set, it is the only origin accepted on
+   * mutations and the only host put into links; when unset, the request's own Host is used (LAN use).
+   */
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+$/, "must be an origin like https://example.org (no path)").optional(),
+  /** Trust X-Forwarded-Proto / X-Forwarded-For / X-Forwarded-Host: only behind a reverse proxy that sets them. */
+  TRUST_PROXY: boolean.default("false"),
+  /** Server-side session lifetime in hours (also the cookie's). */
+  SESSION_TTL_HOURS: positiveInt.default(12),
+  /** Failed logins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(30),
+  LOGIN_WINDOW_MINUTES: positiveInt.default(15),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -33,4 +51,11 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** SESSION_SECRET, which only the web app needs; throws a clear start-up error when it is missing. */
+export function getSessionSecret(): string {
+  const secret = getEnv().SESSION_SECRET;
+  if (!secret) throw new Error("Invalid environment variables:\n  SESSION_SECRET: required by the web app (at least 16 characters)");
+  return secret;
 }
