@@ -32,9 +32,11 @@ afterAll(async () => {
 
 async function writeMinutes(docName: string, lines: string[]) {
   const doc = new Y.Doc();
-  doc.on("update", (update: Uint8Array) => void appendUpdates(db.prisma, docName, [{ update }]));
+  // Stored one after another, in order, as collab-server does; awaited rather than waited for.
+  let stored = Promise.resolve();
+  doc.on("update", (update: Uint8Array) => (stored = stored.then(() => appendUpdates(db.prisma, docName, [{ update }]))));
   for (const line of lines) doc.getText("t").insert(doc.getText("t").length, line);
-  await new Promise((r) => setTimeout(r, 200));
+  await stored;
   return doc.getText("t").toString();
 }
 

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { ROLE_LABELS } from "~/utils/roles";
@@ -30,6 +30,7 @@ export default function AdminHome() {
         {users.map((u) => (
           <span key={u.role} className="tag">{ROLE_LABELS[u.role]} {u._count._all}</span>
         ))}
+        <span className="small">　<Link to="/admin/users">账号管理（结束会话、重置密码、调整角色）</Link></span>
       </div>
       <h2>法工委</h2>
       <table className="list">

@@ -1,10 +1,15 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireForumAccess } from "~/utils/forum-access.server";
 import { collabServerUrl, collabTokenFor } from "~/utils/collab.server";
 import { MinutesEditor } from "~/components/editor/minutes-editor";
 import { colorFor } from "~/components/editor/extensions";
 import { formatDate } from "~/components/consultation-list";
+
+// The page embeds a collab token: no cache (browser, proxy or back/forward) may keep it.
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.forum.title ?? "座谈会"} · 立法意见征集平台` }];
 
@@ -20,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editable: mode === "write",
       user: { name: user.displayName, color: colorFor(user.id) },
     },
-  });
+  }, { headers: NO_STORE });
 }
 
 export default function ForumPage() {

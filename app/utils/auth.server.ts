@@ -2,14 +2,13 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { getPrisma } from "./db.server";
-import { getSession, getSessionStorage } from "./session.server";
-import { getUserById, type SessionUser } from "~/models/user.server";
+import { clearSessionCookie, readSessionToken, serializeSessionToken, sessionTtlMs } from "./session.server";
+import type { SessionUser } from "~/models/user.server";
+import { createSession, deleteSession, getSessionUser } from "~/models/session.server";
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (typeof userId !== "string") return null;
-  return getUserById(getPrisma(), { id: userId });
+  const token = await readSessionToken(request);
+  return token ? getSessionUser(getPrisma(), { token }) : null;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -30,15 +29,17 @@ export async function requireUserWithRole(request: Request, roles: Role[]): Prom
   return user;
 }
 
+/** Logs the user in with a new session (never reusing the one the request carried) and redirects. */
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
-  const storage = getSessionStorage();
-  const session = await getSession(request);
-  session.set("userId", userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await storage.commitSession(session) } });
+  const prisma = getPrisma();
+  const previous = await readSessionToken(request);
+  if (previous) await deleteSession(prisma, { token: previous });
+  const { token } = await createSession(prisma, { userId, ttlMs: sessionTtlMs(), userAgent: request.headers.get("User-Agent") });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await serializeSessionToken(token) } });
 }
 
 export async function logout(request: Request) {
-  const storage = getSessionStorage();
-  const session = await getSession(request);
-  return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(session) } });
+  const token = await readSessionToken(request);
+  if (token) await deleteSession(getPrisma(), { token });
+  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }

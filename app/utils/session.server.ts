@@ -1,30 +1,38 @@
-import { createCookieSessionStorage } from "@remix-run/node";
-import { getEnv } from "./env.server";
+// The session cookie: a signed random token naming a server-side Session row (app/models/session.server.ts).
+// Logging out deletes the row, so a copied cookie stops working; the server enforces the expiry too.
+import { createCookie, type Cookie } from "@remix-run/node";
+import { getEnv, getSessionSecret } from "./env.server";
 
-interface SessionData {
-  userId: string;
+let cookie: Cookie | undefined;
+
+export function sessionTtlMs(): number {
+  return getEnv().SESSION_TTL_HOURS * 60 * 60 * 1000;
 }
 
-let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
-
-export function getSessionStorage() {
-  if (!storage) {
-    const env = getEnv();
-    storage = createCookieSessionStorage<SessionData>({
-      cookie: {
-        name: "__lifa_session",
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secrets: [env.SESSION_SECRET],
-        secure: env.COOKIE_SECURE === "true",
-        maxAge: 60 * 60 * 12,
-      },
+export function getSessionCookie(): Cookie {
+  if (!cookie) {
+    cookie = createCookie("__lifa_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secrets: [getSessionSecret()],
+      secure: getEnv().COOKIE_SECURE,
+      maxAge: sessionTtlMs() / 1000,
     });
   }
-  return storage;
+  return cookie;
 }
 
-export async function getSession(request: Request) {
-  return getSessionStorage().getSession(request.headers.get("Cookie"));
+/** The session token the request carries, if its signature is valid. */
+export async function readSessionToken(request: Request): Promise<string | null> {
+  const value = await getSessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 && value.length <= 100 ? value : null;
+}
+
+export function serializeSessionToken(token: string): Promise<string> {
+  return getSessionCookie().serialize(token);
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return getSessionCookie().serialize("", { maxAge: 0 });
 }

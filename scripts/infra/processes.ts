@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** The commands that run each part of the platform. */
 export const PLATFORM_COMMANDS = {
-  web: [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(ROOT, "build/index.js")],
+  web: ["--import", "tsx", path.join(ROOT, "app/web-server.ts"), path.join(ROOT, "build/index.js")],
   collab: ["--import", "tsx", path.join(ROOT, "collab-server/index.ts")],
   worker: ["--import", "tsx", path.join(ROOT, "app/jobs/worker.ts")],
 } as const;
