@@ -1,11 +1,13 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { contactPointHomeLoader } from "~/utils/contact-point-home.server";
+import { loadContactPointHome } from "~/utils/contact-point-home.server";
 import { ContactPointHome } from "~/components/contact-point-home";
 
 export const meta: MetaFunction = () => [{ title: "代表工作台 · 立法意见征集平台" }];
 
-export const loader = contactPointHomeLoader("deputy");
+export function loader(args: LoaderFunctionArgs) {
+  return loadContactPointHome(args, "deputy");
+}
 
 export default function DeputyHome() {
   const data = useLoaderData<typeof loader>();

@@ -1,11 +1,13 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { contactPointHomeLoader } from "~/utils/contact-point-home.server";
+import { loadContactPointHome } from "~/utils/contact-point-home.server";
 import { ContactPointHome } from "~/components/contact-point-home";
 
 export const meta: MetaFunction = () => [{ title: "联络员工作台 · 立法意见征集平台" }];
 
-export const loader = contactPointHomeLoader("staff");
+export function loader(args: LoaderFunctionArgs) {
+  return loadContactPointHome(args, "staff");
+}
 
 export default function StaffHome() {
   const data = useLoaderData<typeof loader>();

@@ -1,9 +1,9 @@
 // Two people write the same forum minutes in real browsers and see each other's Chinese text and carets.
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startPlatform, type RunningPlatform } from "../helpers/platform";
-import { hasChromium, launchBrowser, loginAs } from "../helpers/browser";
+import { hasChromium, launchBrowser, loginAs, watchPageErrors, type PageErrors } from "../helpers/browser";
 import { loadDemoData } from "../../seeds/load-demo-data";
 
 describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chromium)", () => {
@@ -11,6 +11,7 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
   let platform: RunningPlatform;
   let browser: Browser;
   let forumPath: string;
+  let opened: Array<{ context: BrowserContext; errors: PageErrors }> = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -26,8 +27,19 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
     await db?.drop();
   });
 
+  // Everyone leaves at the end of each test; nobody may have met an error on the way.
+  afterEach(async () => {
+    const leaving = opened;
+    opened = [];
+    const errors = leaving.flatMap(({ errors }) => errors());
+    await Promise.all(leaving.map(({ context }) => context.close()));
+    expect(errors).toEqual([]);
+  });
+
   async function openMinutes(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    opened.push({ context, errors: watchPageErrors(context, { ownOrigin: platform.webUrl }) });
+    const page = await context.newPage();
     await loginAs(page, platform.webUrl, username, forumPath);
     await page.locator('.editor-status[data-status="connected"][data-synced="yes"]').waitFor();
     await page.locator(".ProseMirror").waitFor();
