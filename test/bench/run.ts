@@ -1,16 +1,36 @@
-// `npm run bench`: runs every benchmark, prints a table and writes test/bench/results.json.
+// `npm run bench [-- PREFIX]`: runs the benchmarks (only those whose names start with PREFIX, when given), prints a
+// table and writes the figures of this run to test/bench/results.json.
 import fs from "node:fs";
 import path from "node:path";
 import { benchParse } from "./parse.bench";
 import { benchAlign } from "./align.bench";
+import { benchLoginFlood } from "./login-flood.bench";
+import { tearDownAppUnderTest } from "./app-under-test";
 import type { BenchResult } from "./timing";
 
-const benches: Array<() => Promise<BenchResult[]>> = [benchParse, benchAlign];
+/** Each benchmark with the names of the figures it reports, so a PREFIX can skip whole benchmarks. */
+const BENCHES: Array<{ names: string[]; run: () => Promise<BenchResult[]> }> = [
+  { names: ["parse.xingfa.median"], run: benchParse },
+  { names: ["align.largest-pair.median", "comparison-table.largest-pair.median"], run: benchAlign },
+  { names: ["login-flood.page-p50-quiet", "login-flood.page-p99"], run: benchLoginFlood },
+];
+
+const prefix = process.argv[2] ?? "";
+const selected = BENCHES.filter((b) => b.names.some((name) => name.startsWith(prefix)));
+if (selected.length === 0) {
+  console.error(`no benchmark name starts with "${prefix}"; names: ${BENCHES.flatMap((b) => b.names).join(", ")}`);
+  process.exit(2);
+}
 
 const results: BenchResult[] = [];
-for (const bench of benches) results.push(...(await bench()));
+try {
+  for (const bench of selected) results.push(...(await bench.run()).filter((r) => r.name.startsWith(prefix)));
+} finally {
+  await tearDownAppUnderTest();
+}
 
 console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target })));
 const file = path.join(import.meta.dirname, "results.json");
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`written to ${path.relative(process.cwd(), file)}`);
+process.exit(0);
