@@ -34,8 +34,12 @@ interface Visit {
   status?: number;
   /** Shown once the page works: links the role navigates by, or the live editor. */
   ready?: (s: Seeded) => string;
+  /** Pages people open on their phones get a phone-sized window. */
+  viewport?: { width: number; height: number };
 }
 
+const DESKTOP = { width: 1100, height: 800 };
+const PHONE = { width: 390, height: 844 };
 const DRAFT_READY = ".draft .article";
 const MINUTES_READY = '.editor-status[data-status="connected"][data-synced="yes"] ~ .minutes-editor .ProseMirror';
 
@@ -48,9 +52,9 @@ function forEverySignedIn(visit: Omit<Visit, "visitor">): Visit[] {
 const VISITS: Visit[] = [
   { visitor: "anonymous", name: "root", path: () => "/", route: "login" },
   { visitor: "anonymous", name: "login", path: () => "/login", route: "login" },
-  { visitor: "anonymous", name: "public", path: (s) => `/p/${s.publicToken}`, route: "p.$token", ready: () => DRAFT_READY },
+  { visitor: "anonymous", name: "public", path: (s) => `/p/${s.publicToken}`, route: "p.$token", ready: () => DRAFT_READY, viewport: PHONE },
   { visitor: "anonymous", name: "staff-home-signed-out", path: () => "/staff", route: "login", ready: () => 'input[name="username"]' },
-  { visitor: "anonymous", name: "public-unknown-token", path: () => "/p/no-such-token", status: 404 },
+  { visitor: "anonymous", name: "public-unknown-token", path: () => "/p/no-such-token", status: 404, viewport: PHONE },
   { visitor: "anonymous", name: "not-found", path: () => "/no-such-page", status: 404 },
 
   { visitor: "admin", name: "home", path: () => "/admin", route: "admin._index" },
@@ -134,7 +138,7 @@ describe.skipIf(!hasChromium)("every page in the browser (needs Debian's chromiu
   async function contextOf(visitor: Visitor): Promise<BrowserContext> {
     const existing = contexts.get(visitor);
     if (existing) return existing;
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const context = await browser.newContext({ viewport: DESKTOP });
     contexts.set(visitor, context);
     if (visitor !== "anonymous") {
       const page = await context.newPage();
@@ -149,6 +153,7 @@ describe.skipIf(!hasChromium)("every page in the browser (needs Debian's chromiu
 
   async function openPage(visitor: Visitor, visit: Visit): Promise<{ page: Page; errors: PageErrors }> {
     const page = await (await contextOf(visitor)).newPage();
+    if (visit.viewport) await page.setViewportSize(visit.viewport);
     const status = visit.status ?? 200;
     const errors = watchPageErrors(page, {
       ownOrigin: platform.webUrl,
