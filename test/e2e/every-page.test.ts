@@ -168,9 +168,15 @@ describe.skipIf(!hasChromium)("every page in the browser (needs Debian's chromiu
   it.each(VISITS.map((v) => [`${v.visitor} opens ${v.name}`, v] as const))("%s", async (_, visit) => {
     const { page, errors } = await openPage(visit.visitor, visit);
     try {
-      if (visit.ready) await page.locator(visit.ready(seeded)).first().waitFor();
-      await page.screenshot({ path: path.join(ARTIFACTS, `${roleOf(visit.visitor)}-${visit.name}.png`), fullPage: true });
-      expect(errors()).toEqual([]);
+      const screenshot = path.join(ARTIFACTS, `${roleOf(visit.visitor)}-${visit.name}.png`);
+      const notReady = visit.ready
+        ? await page.locator(visit.ready(seeded)).first().waitFor({ timeout: 20_000 }).then(
+            () => [],
+            () => [`${visit.ready!(seeded)} did not appear (see ${path.relative(process.cwd(), screenshot)}); last platform log lines:`, ...platform.logs.slice(-15)],
+          )
+        : [];
+      await page.screenshot({ path: screenshot, fullPage: true });
+      expect([...errors(), ...notReady]).toEqual([]);
 
       const raw = await page.request.get(`${platform.webUrl}${visit.path(seeded)}`);
       expect(raw.status()).toBe(visit.status ?? 200);
