@@ -5,30 +5,38 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { RICH_TEXT_FIELD, safeCollaborator, type CollaboratorIdentity } from "./collaboration";
 
-export interface CollaboratorIdentity {
-  name: string;
-  color: string;
+export { colorFor, RICH_TEXT_FIELD, type CollaboratorIdentity } from "./collaboration";
+
+/**
+ * A peer's caret. Its colour comes from another user's browser: it goes into the style only once validated, so a
+ * crafted `url(…)` can never make this browser fetch anything.
+ */
+export function renderCaret(user: Record<string, unknown>, document: Document = globalThis.document): HTMLElement {
+  const { name, color } = safeCollaborator(user);
+  const caret = document.createElement("span");
+  caret.classList.add("collaboration-carets__caret");
+  caret.style.borderColor = color;
+  const label = document.createElement("div");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = color;
+  label.appendChild(document.createTextNode(name));
+  caret.appendChild(label);
+  return caret;
 }
 
-/** The Y.XmlFragment inside a document that holds the rich text. */
-export const RICH_TEXT_FIELD = "default";
+/** A peer's selection, in its colour made translucent. */
+export function renderSelection(user: Record<string, unknown>): { class: string; style: string } {
+  return { class: "ProseMirror-yjs-selection", style: `background-color: ${safeCollaborator(user).color}70` };
+}
 
 export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider, user: CollaboratorIdentity, placeholder = "") {
   return [
     // Yjs brings its own undo history; StarterKit's would fight it.
     StarterKit.configure({ undoRedo: false }),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
-    CollaborationCaret.configure({ provider, user }),
+    CollaborationCaret.configure({ provider, user, render: (peer) => renderCaret(peer), selectionRender: renderSelection }),
     Placeholder.configure({ placeholder }),
   ];
-}
-
-const PALETTE = ["#c2410c", "#1d4ed8", "#047857", "#7c3aed", "#be185d", "#0e7490", "#a16207", "#4d7c0f"];
-
-/** A stable caret colour per user. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
 }

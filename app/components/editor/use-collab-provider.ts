@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 
-export type ConnectionStatus = "connecting" | "connected" | "disconnected";
+/** "closed": collab-server ended the connection for good (see PERMANENT_CLOSE_CODES); no reconnection follows. */
+export type ConnectionStatus = "connecting" | "connected" | "disconnected" | "closed";
 
 const TOKEN_REFRESH_MS = 4 * 60 * 1000;
 
@@ -15,12 +16,17 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl }: { ser
   const [state, setState] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [synced, setSynced] = useState(false);
+  const [closeCode, setCloseCode] = useState<number | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(serverUrl, docName, doc, { disableBc: true, params: { token } });
     provider.on("status", ({ status }: { status: ConnectionStatus }) => setStatus(status));
     provider.on("sync", (isSynced: boolean) => setSynced(isSynced));
+    provider.on("closed", ({ code }) => {
+      setStatus("closed");
+      setCloseCode(code);
+    });
     const refresh = setInterval(async () => {
       try {
         const response = await fetch(tokenUrl, { headers: { Accept: "application/json" } });
@@ -37,5 +43,5 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl }: { ser
     };
   }, [serverUrl, docName, token, tokenUrl]);
 
-  return { ...state, status, synced };
+  return { ...state, status, synced, closeCode };
 }
