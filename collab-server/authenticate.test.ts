@@ -29,4 +29,9 @@ describe("authenticateUpgrade", () => {
     ];
     for (const [url, reason] of cases) expect(authenticateUpgrade(url, SECRET)).toEqual({ ok: false, reason });
   });
+
+  it("answers any request target without throwing; targets no client sends are bad requests", () => {
+    const targets = ["//[", "//a:b@", "//x:99999/", "//%zz", `//[?token=${token}`, "/\\[", "*", "http://x/", "", undefined];
+    for (const target of targets) expect(authenticateUpgrade(target, SECRET)).toEqual({ ok: false, reason: "bad-request" });
+  });
 });

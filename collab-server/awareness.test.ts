@@ -1,19 +1,6 @@
-import { AwarenessOwners, decodeAwarenessUpdate, encodeAwarenessEntries, withUserName } from "./awareness";
+import { AwarenessOwners, decodeAwarenessUpdate, encodeAwarenessEntries } from "./awareness";
 
 const connection = (userId: string) => ({ grant: { userId } });
-
-describe("withUserName", () => {
-  it("puts the token's name into user, keeping the colour and the rest of the state", () => {
-    const state = { user: { name: "张三", color: "#c00" }, cursor: { anchor: 1 } };
-    expect(withUserName(state, "李四")).toEqual({ user: { name: "李四", color: "#c00" }, cursor: { anchor: 1 } });
-    expect(withUserName({ user: "张三" }, "李四")).toEqual({ user: { name: "李四" } });
-  });
-
-  it("leaves removals and states without a user as they are", () => {
-    expect(withUserName(null, "李四")).toBeNull();
-    expect(withUserName({ cursor: null }, "李四")).toEqual({ cursor: null });
-  });
-});
 
 describe("awareness entries", () => {
   it("decode what they encode, and throw on a truncated update", () => {

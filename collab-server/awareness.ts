@@ -1,7 +1,7 @@
 // Awareness tied to the token: a connection publishes presence (carets, the list of who is here) only for the
-// awareness clientIDs it announced first, and under the name its token carries. So no peer, read-only ones
-// included, can show a caret as someone else, nor overwrite or clear another client's state with a higher clock.
-// The colour stays the client's choice: it is decoration, the name is what identifies a user.
+// awareness clientIDs it announced first, and under the name its token carries (awareness-policy.ts). So no peer,
+// read-only ones included, can show a caret as someone else, nor overwrite or clear another client's state with a
+// higher clock.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
@@ -34,19 +34,6 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
     encoding.writeVarString(encoder, JSON.stringify(state));
   }
   return encoding.toUint8Array(encoder);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * The state as other users see it: a `user` field gets the token's name (any other value of `user` becomes
- * `{ name }`); a state without `user` stays nameless, as the editor lists and draws only states with one.
- */
-export function withUserName(state: unknown, userName: string): unknown {
-  if (!isRecord(state) || !("user" in state)) return state;
-  return { ...state, user: { ...(isRecord(state.user) ? state.user : {}), name: userName } };
 }
 
 /** Who owns which awareness clientIDs; an owner is a connection, with the user of its token. */

@@ -5,7 +5,8 @@
 // its backoff (0.2 s) with the fresh token the browser has meanwhile put into provider.params.
 import { WebSocket, type RawData } from "ws";
 import type { CollabGrant } from "../app/utils/collab-token.server";
-import { handleMessage, type Peer } from "./messages";
+import { PERMANENT_CLOSE_CODES } from "../app/components/editor/collaboration";
+import { handleMessage, type MessageOutcome, type Peer } from "./messages";
 import type { DocumentRegistry } from "./documents";
 import type { CollabLimits } from "./limits";
 import type { CollabMetrics } from "./metrics";
@@ -20,6 +21,19 @@ export interface ConnectionContext {
 
 // Private-range close code, outside y-websocket's permanent 4400–4499: the stock client reconnects.
 const TOKEN_EXPIRED_CLOSE_CODE = 4001;
+
+/**
+ * Why a connection is closed after one of its messages. A stock y-websocket client (3.x) stops reconnecting on
+ * 4400–4499 and reconnects on anything else. A refused update must be permanent: the client keeps the change in its
+ * doc and would re-send it in sync step 2 on every reconnection, in a loop. An unresolvable one is not: its
+ * missing part is in that same step 2 (1013, try again later).
+ */
+const CLOSE_FOR: Partial<Record<MessageOutcome, { code: number; reason: string }>> = {
+  "not-rich-text": { code: PERMANENT_CLOSE_CODES.contentNotAllowed, reason: "update refused: content not allowed" },
+  "over-quota": { code: PERMANENT_CLOSE_CODES.documentTooLarge, reason: "update refused: document too large" },
+  unresolvable: { code: 1013, reason: "update refused: missing dependencies" },
+  flooding: { code: PERMANENT_CLOSE_CODES.tooManyMessages, reason: "too many awareness messages" },
+};
 const CLOSE_GRACE_MS = 1_000;
 // setTimeout fires at once when asked to wait longer than this (about 24.8 days).
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -55,13 +69,15 @@ function toBytes(data: RawData): Uint8Array {
 export function serveConnection(ws: WebSocket, grant: CollabGrant, context: ConnectionContext): void {
   const { registry, limits, metrics, logger } = context;
   const docName = grant.docName;
-  let dropped = false;
+  let ended = false;
+
+  const who = `${JSON.stringify(docName)} (user ${JSON.stringify(grant.userId)})`;
 
   function drop(reason: string) {
-    if (dropped) return;
-    dropped = true;
+    if (ended) return;
+    ended = true;
     metrics.droppedConnections++;
-    logger.warn(`collab: dropping a connection to ${docName} (user ${grant.userId}): ${reason}`);
+    logger.warn(`collab: dropping a connection to ${who}: ${reason}`);
     ws.terminate();
   }
 
@@ -89,18 +105,29 @@ export function serveConnection(ws: WebSocket, grant: CollabGrant, context: Conn
     void lease.document.then((shared) => shared.detach(peer), () => {});
     lease.release();
   });
-  ws.on("error", (error) => logger.warn(`collab: socket error on ${docName}: ${error.message}`));
+  ws.on("error", (error) => logger.warn(`collab: socket error on ${who}: ${JSON.stringify(error.message)}`));
 
   lease.document.then(
     (shared) => {
       if (closed) return;
       ws.on("message", (data: RawData) => {
+        // Whatever the client sent after the message that got it closed is not read.
+        if (ended) return;
+        let outcome: MessageOutcome;
         try {
-          const outcome = handleMessage(shared, peer, toBytes(data));
-          if (outcome === "ignored-read-only") metrics.ignoredReadOnlyMessages++;
+          outcome = handleMessage(shared, peer, toBytes(data));
         } catch (error) {
-          drop(`malformed message (${error instanceof Error ? error.message : String(error)})`);
+          return drop(`malformed message (${JSON.stringify(error instanceof Error ? error.message : String(error))})`);
         }
+        if (outcome === "ignored-read-only") metrics.ignoredReadOnlyMessages++;
+        const close = CLOSE_FOR[outcome];
+        if (!close) return;
+        ended = true;
+        if (outcome === "flooding") {
+          metrics.droppedConnections++;
+          logger.warn(`collab: closing a connection to ${who}: ${close.reason}`);
+        }
+        void closeGracefully(ws, close.code, close.reason);
       });
       shared.attach(peer);
       ws.resume();
@@ -110,7 +137,7 @@ export function serveConnection(ws: WebSocket, grant: CollabGrant, context: Conn
 
   cancelExpiry = onTokenExpiry(grant.exp, () => {
     metrics.expiredConnections++;
-    logger.info(`collab: closing a connection to ${docName} (user ${grant.userId}): token expired`);
+    logger.info(`collab: closing a connection to ${who}: token expired`);
     void closeGracefully(ws, TOKEN_EXPIRED_CLOSE_CODE, "token expired");
   });
 }

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../app/utils/db.server";
 import { appendUpdates, loadDocumentState } from "../app/models/collab-document.server";
 import { SharedDocument } from "./shared-document";
+import type { CollabLimits } from "./limits";
 import type { CollabMetrics } from "./metrics";
 import type { Logger } from "./logger";
 
@@ -14,15 +15,15 @@ export interface DocumentLease {
 }
 
 export interface DocumentRegistry {
-  /** Takes a lease synchronously, so that connection limits count connections still waiting for the load. */
+  /** A lease on the document, loading it on first use; every connection holds one until it closes. */
   acquire(docName: string): DocumentLease;
-  connectionCount(docName: string): number;
   /** Stores every document and drops them all. */
   closeAll(): Promise<void>;
 }
 
 export interface DocumentRegistryOptions {
   prisma: PrismaClient;
+  limits: CollabLimits;
   metrics: CollabMetrics;
   logger: Logger;
   onUpdateStored?: (event: { docName: string; count: number }) => void;
@@ -36,7 +37,7 @@ interface Entry {
 }
 
 export function createDocumentRegistry(options: DocumentRegistryOptions): DocumentRegistry {
-  const { prisma, metrics, logger } = options;
+  const { prisma, limits, metrics, logger } = options;
   const entries = new Map<string, Entry>();
   const background = new Set<Promise<void>>();
 
@@ -48,17 +49,22 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
   async function load(name: string): Promise<SharedDocument> {
     const state = await loadDocumentState(prisma, name);
     metrics.documents++;
-    return new SharedDocument(name, state, {
-      store: async (batch) => {
-        await appendUpdates(prisma, name, batch);
-        metrics.updatesStored += batch.length;
-        notify(() => options.onUpdateStored?.({ docName: name, count: batch.length }));
+    return new SharedDocument(
+      name,
+      state,
+      {
+        store: async (batch) => {
+          await appendUpdates(prisma, name, batch);
+          metrics.updatesStored += batch.length;
+          notify(() => options.onUpdateStored?.({ docName: name, count: batch.length }));
+        },
+        onStoreError: (error, attempt) => {
+          metrics.storeFailures++;
+          logger.error(`collab: storing updates of ${JSON.stringify(name)} failed (attempt ${attempt}), retrying`, error);
+        },
       },
-      onStoreError: (error, attempt) => {
-        metrics.storeFailures++;
-        logger.error(`collab: storing updates of ${name} failed (attempt ${attempt}), retrying`, error);
-      },
-    });
+      { limits, metrics, logger },
+    );
   }
 
   // A failing hook must not fail the store (the batch would be written twice) or the unload.
@@ -91,7 +97,7 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
     entry.document.catch((error) => {
       // The next connection tries the load again.
       if (entries.get(name) === entry) entries.delete(name);
-      logger.error(`collab: loading ${name} failed`, error);
+      logger.error(`collab: loading ${JSON.stringify(name)} failed`, error);
     });
     entries.set(name, entry);
     return entry;
@@ -109,13 +115,10 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
           released = true;
           entry.leases--;
           if (entry.leases === 0) {
-            track(unload(entry).catch((error) => logger.error(`collab: unloading ${name} failed`, error)));
+            track(unload(entry).catch((error) => logger.error(`collab: unloading ${JSON.stringify(name)} failed`, error)));
           }
         },
       };
-    },
-    connectionCount(name) {
-      return entries.get(name)?.leases ?? 0;
     },
     async closeAll() {
       while (background.size > 0) await Promise.allSettled([...background]);

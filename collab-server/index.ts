@@ -1,4 +1,5 @@
 // Entry point of collab-server (`node --import tsx collab-server/index.ts`): the only module with side effects.
+// It needs DATABASE_URL, REDIS_URL and COLLAB_SECRET, never SESSION_SECRET (the web app's alone).
 import { getEnv } from "../app/utils/env.server";
 import { createPrismaClient } from "../app/utils/db.server";
 import { createQueue, enqueue } from "../app/jobs/queue.server";
@@ -15,7 +16,7 @@ async function main() {
   const queue = createQueue(env.REDIS_URL, env.QUEUE_PREFIX);
   const compaction = createCompactionTrigger((docName) => {
     enqueue(compactCollabDocument, { docName }, queue).catch((error) =>
-      console.error(`collab-server: could not enqueue the compaction of ${docName}:`, error),
+      console.error(`collab-server: could not enqueue the compaction of ${JSON.stringify(docName)}:`, error),
     );
   });
   const server = await createCollabServer({
@@ -23,6 +24,12 @@ async function main() {
     secret: env.COLLAB_SECRET,
     port: env.COLLAB_PORT,
     host,
+    limits: {
+      maxConnectionsPerDocument: env.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT,
+      maxConnectionsPerUserDocument: env.COLLAB_MAX_CONNECTIONS_PER_USER_DOCUMENT,
+      maxConnectionsPerUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
+      maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
+    },
     onUpdateStored: compaction.onUpdateStored,
     onDocumentUnloaded: compaction.onDocumentUnloaded,
   });

@@ -18,11 +18,19 @@ export interface Peer {
   send(message: Uint8Array): void;
 }
 
+/** Why a writer's update was not applied (update-policy.ts, the document quota). */
+export type UpdateRefusal = "not-rich-text" | "unresolvable" | "over-quota";
+
 export interface DocumentState {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Applies what of a peer's awareness update the peer may publish; throws on a malformed update. */
-  applyAwarenessUpdate(peer: Peer, update: Uint8Array): void;
+  /** Applies a writer's update (origin = the peer), or refuses it unapplied; throws on a malformed update. */
+  applyUpdate(peer: Peer, update: Uint8Array): UpdateRefusal | null;
+  /**
+   * Relays what of a peer's awareness update the peer may publish, at the rate it may; "flooding" when the peer
+   * goes on far beyond that rate. Throws on a malformed update.
+   */
+  applyAwarenessUpdate(peer: Peer, update: Uint8Array): "flooding" | null;
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -46,13 +54,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(encoder);
 }
 
-export type MessageOutcome = "handled" | "ignored-read-only" | "unknown-type";
+export type MessageOutcome = "handled" | "ignored-read-only" | "unknown-type" | "flooding" | UpdateRefusal;
 
 /**
- * Handles one message from a peer: answers sync step 1 and awareness queries, applies step 2 / updates from
- * writers (origin = the peer, so the document's update handler can store and fan them out), and passes
- * awareness from everyone on to the document (carets and presence of readers are shown too). Throws on a
- * malformed message.
+ * Handles one message from a peer: answers sync step 1 and awareness queries, passes step 2 / updates from
+ * writers to the document (which checks them, applies them with the peer as origin, and so stores and fans them
+ * out), and passes awareness from everyone on to the document (carets and presence of readers are shown too).
+ * Throws on a malformed message.
  */
 export function handleMessage(state: DocumentState, peer: Peer, message: Uint8Array): MessageOutcome {
   const decoder = decoding.createDecoder(message);
@@ -71,12 +79,10 @@ export function handleMessage(state: DocumentState, peer: Peer, message: Uint8Ar
         return "unknown-type";
       }
       if (peer.grant.mode !== "write") return "ignored-read-only";
-      Y.applyUpdate(state.doc, decoding.readVarUint8Array(decoder), peer);
-      return "handled";
+      return state.applyUpdate(peer, decoding.readVarUint8Array(decoder)) ?? "handled";
     }
     case MESSAGE_AWARENESS:
-      state.applyAwarenessUpdate(peer, decoding.readVarUint8Array(decoder));
-      return "handled";
+      return state.applyAwarenessUpdate(peer, decoding.readVarUint8Array(decoder)) ?? "handled";
     case MESSAGE_QUERY_AWARENESS:
       peer.send(encodeAwareness(state.awareness, Array.from(state.awareness.getStates().keys())));
       return "handled";

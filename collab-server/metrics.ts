@@ -1,4 +1,5 @@
-// Counters exposed on the server handle (and by /healthz); plain numbers, cheap to update on the hot path.
+// Counters exposed on the server handle and, to holders of COLLAB_SECRET, at /metrics; plain numbers, cheap to
+// update on the hot path.
 export interface CollabMetrics {
   /** Open WebSocket connections. */
   connections: number;
@@ -8,11 +9,25 @@ export interface CollabMetrics {
   updatesStored: number;
   /** Write batches that failed and were retried. */
   storeFailures: number;
-  /** Upgrades refused: bad or missing token (401), too many connections or shutting down (503). */
+  /** Upgrades refused, whatever the reason (400, 401, 429, 503, 500); the next counters break some of them down. */
   refusedUpgrades: number;
+  /** Upgrades with a request target no client sends (400). */
+  malformedRequests: number;
+  /** Upgrades over a user's connection cap, on one document or overall (429). */
+  overCapUpgrades: number;
+  /** Requests and upgrades whose handling threw (answered 500, the process carries on). */
+  requestErrors: number;
   /** Sync step 2 / update messages from read-only clients, dropped unapplied. */
   ignoredReadOnlyMessages: number;
-  /** Connections terminated for missing pongs, slow reading or malformed messages. */
+  /** Updates refused unapplied: content the editor never writes, over the document quota, or unresolvable. */
+  refusedUpdates: number;
+  /** Awareness messages dropped unread for their size. */
+  refusedAwarenessMessages: number;
+  /** Awareness states dropped: larger than allowed, or not an object. */
+  refusedAwarenessStates: number;
+  /** Awareness messages held back by the per-connection rate (only the latest one held is relayed). */
+  throttledAwarenessMessages: number;
+  /** Connections terminated for missing pongs, slow reading or malformed messages, or closed for flooding. */
   droppedConnections: number;
   /** Connections closed because their token expired (the client reconnects with a fresh one). */
   expiredConnections: number;
@@ -25,7 +40,14 @@ export function createMetrics(): CollabMetrics {
     updatesStored: 0,
     storeFailures: 0,
     refusedUpgrades: 0,
+    malformedRequests: 0,
+    overCapUpgrades: 0,
+    requestErrors: 0,
     ignoredReadOnlyMessages: 0,
+    refusedUpdates: 0,
+    refusedAwarenessMessages: 0,
+    refusedAwarenessStates: 0,
+    throttledAwarenessMessages: 0,
     droppedConnections: 0,
     expiredConnections: 0,
   };

@@ -1,4 +1,5 @@
 import { createUpdateQueue } from "./persistence";
+import { eventually } from "./test-helpers";
 
 const u = (n: number) => ({ update: new Uint8Array([n]), userId: null });
 
@@ -6,8 +7,10 @@ describe("update queue", () => {
   it("stores in arrival order, one batch at a time", async () => {
     const stored: number[][] = [];
     let inFlight = 0;
+    let calls = 0;
     const queue = createUpdateQueue({
       store: async (batch) => {
+        calls++;
         expect(++inFlight).toBe(1);
         await new Promise((resolve) => setTimeout(resolve, 5));
         stored.push(batch.map((e) => e.update[0]));
@@ -17,7 +20,8 @@ describe("update queue", () => {
     });
     queue.push(u(1));
     queue.push(u(2));
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    // Pushed while the first batch is being written: it waits for the next one.
+    await eventually(() => calls === 1);
     queue.push(u(3));
     await queue.flush();
     queue.push(u(4));
@@ -39,7 +43,8 @@ describe("update queue", () => {
     });
     queue.push(u(1));
     queue.push(u(2));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Pushed while the failed batch waits for its retry.
+    await eventually(() => errors.length === 1);
     queue.push(u(3));
     await queue.flush();
     expect(stored).toEqual([1, 2, 3]);

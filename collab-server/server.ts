@@ -2,13 +2,16 @@
 // connections on shared in-memory documents persisted to PostgreSQL. No side effects until createCollabServer().
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { WebSocketServer } from "ws";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { PrismaClient } from "../app/utils/db.server";
-import { authenticateUpgrade, refuseUpgrade } from "./authenticate";
+import { authenticateUpgrade, refuseUpgrade, REFUSAL_STATUS, type RefusalStatus } from "./authenticate";
 import { closeGracefully, serveConnection } from "./connection";
+import { createConnectionCaps } from "./connection-caps";
 import { createDocumentRegistry } from "./documents";
+import { createHttpHandler } from "./http-endpoints";
 import { startKeepalive } from "./keepalive";
-import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
+import { resolveLimits, type CollabLimits } from "./limits";
 import { createMetrics, type CollabMetrics } from "./metrics";
 import type { Logger } from "./logger";
 
@@ -19,7 +22,8 @@ export interface CollabServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
-  limits?: Partial<CollabLimits>;
+  /** Unset (or undefined) limits take their defaults (limits.ts). */
+  limits?: { [K in keyof CollabLimits]?: CollabLimits[K] | undefined };
   logger?: Logger;
   /** Called after each batch of updates is written, e.g. to schedule a compaction job. */
   onUpdateStored?: (event: { docName: string; count: number }) => void;
@@ -36,39 +40,71 @@ export interface CollabServer {
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const { prisma, secret, host = "127.0.0.1", logger = console, onUpdateStored, onDocumentUnloaded } = options;
-  const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = resolveLimits(options.limits);
   const metrics = createMetrics();
-  const registry = createDocumentRegistry({ prisma, metrics, logger, onUpdateStored, onDocumentUnloaded });
+  const registry = createDocumentRegistry({ prisma, limits, metrics, logger, onUpdateStored, onDocumentUnloaded });
+  const caps = createConnectionCaps(limits);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const handleHttp = createHttpHandler(secret, metrics);
   let closing = false;
 
-  const httpServer = http.createServer((request, response) => {
-    if (request.url === "/healthz") {
-      response.writeHead(200, { "Content-Type": "application/json" });
-      response.end(JSON.stringify(metrics));
-      return;
+  function refuse(request: http.IncomingMessage, socket: Duplex, status: RefusalStatus, reason: string) {
+    metrics.refusedUpgrades++;
+    const from = JSON.stringify(request.socket.remoteAddress ?? "");
+    logger.warn(`collab: refused an upgrade from ${from} (${status}): ${reason}`);
+    refuseUpgrade(socket, status);
+  }
+
+  // Runs on every upgrade, whatever its request line; hands the WebSocket to `opened` once there is one.
+  function upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, opened: (ws: WebSocket) => void) {
+    const check = authenticateUpgrade(request.url, secret);
+    if (!check.ok) {
+      if (check.reason === "bad-request") metrics.malformedRequests++;
+      return refuse(request, socket, REFUSAL_STATUS[check.reason], check.reason);
     }
-    response.writeHead(426, { "Content-Type": "text/plain" }).end("Upgrade Required");
+    const { grant } = check;
+    const doc = JSON.stringify(grant.docName);
+    if (closing) return refuse(request, socket, 503, `${doc}: shutting down`);
+    const reservation = caps.reserve(grant);
+    if (!reservation.ok) {
+      if (reservation.cap === "document") return refuse(request, socket, 503, `${doc}: connection limit of the document`);
+      metrics.overCapUpgrades++;
+      const user = JSON.stringify(grant.userId);
+      return refuse(request, socket, 429, `${doc}: user ${user} over the ${reservation.cap} connection cap`);
+    }
+    // Also fires when the handshake fails before any WebSocket exists.
+    socket.once("close", reservation.release);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      opened(ws);
+      wss.emit("connection", ws, request);
+      serveConnection(ws, grant, { registry, limits, metrics, logger });
+    });
+  }
+
+  // One request's input must never end the process: whatever throws is logged and answered, that request alone.
+  const httpServer = http.createServer((request, response) => {
+    try {
+      handleHttp(request, response);
+    } catch (error) {
+      metrics.requestErrors++;
+      // The path only: a query may hold a token.
+      logger.error(`collab: handling ${JSON.stringify((request.url ?? "").split("?")[0])} threw`, error);
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { "Content-Type": "text/plain" }).end("Internal Server Error");
+    }
   });
 
   httpServer.on("upgrade", (request, socket, head) => {
     socket.on("error", () => socket.destroy());
-    const check = authenticateUpgrade(request.url, secret);
-    if (!check.ok) {
-      metrics.refusedUpgrades++;
-      logger.warn(`collab: refused an upgrade from ${request.socket.remoteAddress}: ${check.reason}`);
-      return refuseUpgrade(socket, 401);
+    let ws: WebSocket | undefined;
+    try {
+      upgrade(request, socket, head, (opened) => (ws = opened));
+    } catch (error) {
+      metrics.requestErrors++;
+      logger.error("collab: handling an upgrade threw", error);
+      if (ws) ws.terminate();
+      else if (!socket.destroyed) refuse(request, socket, 500, "internal error");
     }
-    const { grant } = check;
-    if (closing || registry.connectionCount(grant.docName) >= limits.maxConnectionsPerDocument) {
-      metrics.refusedUpgrades++;
-      logger.warn(`collab: refused an upgrade to ${grant.docName}: ${closing ? "shutting down" : "connection limit"}`);
-      return refuseUpgrade(socket, 503);
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      wss.emit("connection", ws, request);
-      serveConnection(ws, grant, { registry, limits, metrics, logger });
-    });
   });
 
   const stopKeepalive = startKeepalive(wss, limits.pingIntervalMs, () => {

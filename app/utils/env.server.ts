@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   COLLAB_HOST: z.string().default("127.0.0.1"),
   /** Where browsers reach collab-server; default ws(s)://<the page's host>:COLLAB_PORT. */
   COLLAB_PUBLIC_URL: z.string().regex(/^wss?:\/\/[^\s]+$/, "must be a ws:// or wss:// URL").optional(),
+  /** collab-server caps; unset means the default in collab-server/limits.ts. */
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: positiveInt.optional(),
+  COLLAB_MAX_CONNECTIONS_PER_USER_DOCUMENT: positiveInt.optional(),
+  COLLAB_MAX_CONNECTIONS_PER_USER: positiveInt.optional(),
+  COLLAB_MAX_DOCUMENT_BYTES: positiveInt.optional(),
   /** Set to true behind HTTPS so that the session cookie is only sent over TLS. */
   COOKIE_SECURE: boolean.default("false"),
   /** Interface the web app binds. */
