@@ -69,8 +69,8 @@ describe("awareness limits", () => {
       raw.send(awarenessMessage([{ clientID: rawId, clock, state: { user: { name: "王五" }, clock } }]));
     }
     await eventually(() => seenClocks.at(-1) === 60);
-    expect(seenClocks.length).toBeLessThan(15);
-    expect(server.metrics.throttledAwarenessMessages).toBeGreaterThan(40);
+    expect(seenClocks.length).toBeLessThan(30);
+    expect(server.metrics.throttledAwarenessMessages).toBeGreaterThan(30);
     expect(server.metrics.connections).toBe(2);
   });
 
