@@ -42,7 +42,7 @@ async function create(): Promise<{ app: AppUnderTest; teardown: () => Promise<vo
     async startWeb(extraEnv = {}) {
       const port = await freePort();
       const logs: string[] = [];
-      const env = {
+      const env: NodeJS.ProcessEnv = {
         ...process.env,
         ...localSecrets(false),
         NODE_ENV: "production",
