@@ -2,7 +2,7 @@
 // writes stray NUL bytes before 2 KB boundaries when a multi-byte character straddles one (fixed upstream in
 // React PR #26228, never released in 18.x), and we use no deferred data that streaming would help with.
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 import { describeError } from "~/utils/log.server";
@@ -36,7 +36,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 /** One line per failed request, without the stack of a database driver's message (ErrorBoundary shows users a Chinese page). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and our own 4xx answers (not found, forbidden) are not errors.
+  if (request.signal.aborted || isRouteErrorResponse(error) || (error instanceof Response && error.status < 500)) return;
   const url = new URL(request.url);
   console.error(`${request.method} ${JSON.stringify(url.pathname)}: ${describeError(error)}`);
 };

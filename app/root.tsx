@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import styles from "~/styles/app.css";
 import { getOptionalUser } from "~/utils/auth.server";
 import { TopBar } from "~/components/top-bar";
@@ -50,6 +50,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  // A 403 or 404 from a page leaves the root loader's data in place: still show who is logged in.
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // Our own responses carry a Chinese message for users; anything else (router or server internals) is not shown.
   const ownMessage = isRouteErrorResponse(error) && typeof error.data === "string" && /[\u4e00-\u9fff]/.test(error.data) ? error.data : null;
@@ -57,7 +59,7 @@ export function ErrorBoundary() {
   if (status >= 500) console.error(error);
   return (
     <Document>
-      <TopBar user={null} />
+      <TopBar user={user} />
       <main>
         <div className="card">
           <h1>{status === 403 ? "无权访问" : status === 404 ? "未找到" : "出错了"}</h1>

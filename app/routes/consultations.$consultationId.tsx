@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, ["staff", "deputy", "collector", "legislature", "admin"]);
   const prisma = getPrisma();
   const consultation = await getConsultationForUser(prisma, { id: params.consultationId ?? "", user });
-  invariantResponse(consultation, "未找到该征求意见任务");
+  invariantResponse(consultation, "未找到该征求意见任务，或您无权查看。");
   const clauses = await getClauses(prisma, { draftVersionId: consultation.draftVersion.id });
   const canSeePublicLink = user.role === "staff" || user.role === "collector";
   return json({

@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, ["legislature"]);
   const prisma = getPrisma();
   const draft = await getDraftForLegislature(prisma, { id: params.draftId ?? "", legislatureId: user.legislatureId ?? "-" });
-  invariantResponse(draft, "未找到该法规草案");
+  invariantResponse(draft, "未找到该法规草案，或您无权查看。");
   const versionId = new URL(request.url).searchParams.get("version");
   const version = draft.versions.find((v) => v.id === versionId) ?? draft.versions[0];
   invariantResponse(version, "该草案还没有文本");

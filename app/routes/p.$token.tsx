@@ -19,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       contactPoint: { select: { name: true } },
     },
   });
-  invariantResponse(consultation, "该征求意见链接无效或已失效");
+  invariantResponse(consultation, "该征求意见链接无效或已失效。");
   const clauses = await getClauses(prisma, { draftVersionId: consultation.draftVersion.id });
   return json({
     title: consultation.draftVersion.draft.title,

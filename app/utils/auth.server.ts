@@ -24,7 +24,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireUserWithRole(request: Request, roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role)) {
-    throw new Response("无权访问此页面", { status: 403, statusText: "Forbidden" });
+    throw new Response("您的账号无权访问此页面。", { status: 403, statusText: "Forbidden" });
   }
   return user;
 }

@@ -9,7 +9,7 @@ import { getForumForUser } from "~/models/forum.server";
 export async function requireForumAccess({ request, params }: Pick<LoaderFunctionArgs, "request" | "params">) {
   const user = await requireUserWithRole(request, ["staff", "deputy", "collector"]);
   const forum = await getForumForUser(getPrisma(), { id: params.forumId ?? "", user });
-  invariantResponse(forum, "未找到该座谈会");
+  invariantResponse(forum, "未找到该座谈会，或您无权查看。");
   const mode: CollabMode = user.role === "collector" ? "read" : "write";
   return { user, forum, mode, docName: forumMinutesDocName(forum.id) };
 }

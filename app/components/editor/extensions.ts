@@ -37,6 +37,7 @@ export function collaborativeExtensions(doc: Y.Doc, provider: WebsocketProvider,
     StarterKit.configure({ undoRedo: false }),
     Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user, render: (peer) => renderCaret(peer), selectionRender: renderSelection }),
-    Placeholder.configure({ placeholder }),
+    // Shown to read-only viewers too: an empty minutes page should say so rather than show a blank box.
+    Placeholder.configure({ placeholder, showOnlyWhenEditable: false }),
   ];
 }
