@@ -51,6 +51,8 @@ async function loadOrganisation(tx: TransactionClient, passwordHash: string) {
         displayName: user.displayName,
         role: user.role,
         passwordHash,
+        // Deputies get their personal QR code (代表二维码) from the start.
+        qrToken: user.role === "deputy" ? crypto.randomBytes(12).toString("base64url") : null,
         legislatureId: user.legislature ? legislatures.get(user.legislature) : null,
         contactPointId: user.contactPoint ? contactPoints.get(user.contactPoint) : null,
       },
