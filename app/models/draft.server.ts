@@ -39,13 +39,14 @@ export async function getDraftForLegislature(prisma: PrismaClient, { id, legisla
   });
 }
 
-export type ClauseRow = { id: string; parentId: string | null; kind: string; label: string; text: string; citation: string };
+/** A stored clause as readers and anchors need it (path and stableKey rebuild the legal engine's node). */
+export type ClauseRow = { id: string; parentId: string | null; kind: string; label: string; text: string; citation: string; path: string; stableKey: string };
 
 /** A version's clauses in reading order, for rendering the text. */
 export async function getClauses(prisma: PrismaClient, { draftVersionId }: { draftVersionId: string }): Promise<ClauseRow[]> {
   return prisma.clause.findMany({
     where: { draftVersionId },
     orderBy: { position: "asc" },
-    select: { id: true, parentId: true, kind: true, label: true, text: true, citation: true },
+    select: { id: true, parentId: true, kind: true, label: true, text: true, citation: true, path: true, stableKey: true },
   });
 }
