@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(30),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  /** Largest draft file (.docx / .txt / .md) the committee may upload; the web server refuses bodies over 20 MiB anyway. */
+  DRAFT_UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
