@@ -3,30 +3,31 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { getPrisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-import { getClauses } from "~/models/draft.server";
-import { DraftText } from "~/components/draft-text";
+import { getReaderClauses } from "~/models/reader-clauses.server";
+import { DraftReader } from "~/components/reader/draft-reader";
 import { DeadlineTag, formatDate } from "~/components/consultation-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "征求意见"} · 征求意见` }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const prisma = getPrisma();
   const consultation = await prisma.consultation.findUnique({
     where: { publicToken: params.token ?? "" },
     select: {
       deadline: true,
-      draftVersion: { select: { id: true, label: true, draft: { select: { title: true } } } },
+      draftVersion: { select: { id: true, label: true, publishedAt: true, draft: { select: { title: true } } } },
       contactPoint: { select: { name: true } },
     },
   });
   invariantResponse(consultation, "该征求意见链接无效或已失效。");
-  const clauses = await getClauses(prisma, { draftVersionId: consultation.draftVersion.id });
+  const clauses = await getReaderClauses(prisma, { draftVersionId: consultation.draftVersion.id, published: Boolean(consultation.draftVersion.publishedAt) });
   return json({
     title: consultation.draftVersion.draft.title,
     label: consultation.draftVersion.label,
     contactPoint: consultation.contactPoint.name,
     deadline: consultation.deadline,
     clauses,
+    query: new URL(request.url).searchParams.get("q") ?? "",
   });
 }
 
@@ -38,7 +39,7 @@ export default function PublicConsultation() {
         <strong>{data.contactPoint}</strong> 正在征求对以下法规草案（{data.label}）的意见。
         <div className="muted small">截止日期：{formatDate(data.deadline)} <DeadlineTag deadline={data.deadline} /></div>
       </div>
-      <DraftText title={data.title} clauses={data.clauses} />
+      <DraftReader title={data.title} clauses={data.clauses} query={data.query} />
     </main>
   );
 }
