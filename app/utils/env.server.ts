@@ -41,6 +41,12 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(30),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  /** Public comment posts (/p/<token>) allowed per client address, and per consultation, within the window. */
+  PUBLIC_COMMENT_LIMIT_PER_IP: positiveInt.default(30),
+  PUBLIC_COMMENT_LIMIT_PER_CONSULTATION: positiveInt.default(3000),
+  PUBLIC_COMMENT_WINDOW_MINUTES: positiveInt.default(60),
+  /** Receipt lookups (/r/<回执号>) allowed per client address per hour (receipt numbers must not be guessed). */
+  RECEIPT_LOOKUP_LIMIT_PER_IP: positiveInt.default(120),
   /** Largest draft file (.docx / .txt / .md) the committee may upload; the web server refuses bodies over 20 MiB anyway. */
   DRAFT_UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 });
