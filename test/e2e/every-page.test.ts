@@ -70,10 +70,14 @@ const VISITS: Visit[] = [
   { visitor: "qianzhou", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/p/${s.publicToken}"]` },
   { visitor: "qianzhou", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
   { visitor: "qianzhou", name: "consultation-unknown", path: () => "/consultations/no-such-consultation", status: 404 },
+  { visitor: "qianzhou", name: "comments", path: (s) => `/consultations/${s.consultationId}/comments`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select" },
+  { visitor: "qianzhou", name: "comments-phone", path: (s) => `/consultations/${s.consultationId}/comments?status=active`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select", viewport: PHONE },
+  { visitor: "qianzhou", name: "comment-unknown", path: (s) => `/consultations/${s.consultationId}/comments/no-such-comment`, route: "consultations.$consultationId_.comments_.$commentId", status: 404 },
 
   { visitor: "daibiao", name: "home", path: () => "/deputy", route: "deputy._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
   { visitor: "daibiao", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/forums/${s.forumId}"]` },
   { visitor: "daibiao", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
+  { visitor: "daibiao", name: "comments-forbidden", path: (s) => `/consultations/${s.consultationId}/comments`, status: 403 },
 
   { visitor: "xinxiyuan", name: "home", path: () => "/collector", route: "collector._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
   { visitor: "xinxiyuan", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/p/${s.publicToken}"]` },
