@@ -147,7 +147,10 @@ export default function ConsultationPage() {
   const opener = useRef<HTMLElement | null>(null);
   const refused = returned && !returned.ok ? returned : undefined;
   const [target, setTarget] = useState<AnnotationTarget | null>(() => {
-    if (refused) return { clauseId: refused.values.clauseId || GENERAL_CLAUSE, quote: refused.values.quote || undefined, near: Number(refused.values.near) || 0 };
+    if (refused) {
+      const clauseId = refused.values.clauseId || GENERAL_CLAUSE;
+      return clauseId === GENERAL_CLAUSE ? { clauseId } : { clauseId, quote: refused.values.quote || undefined, near: Number(refused.values.near) || 0 };
+    }
     return data.asked ? { clauseId: data.asked } : null;
   });
   const [savedId, setSavedId] = useState<string | null>(data.saved);

@@ -81,6 +81,9 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const forResidents = role !== "deputy";
   const showResident = forResidents && (!hydrated || channel !== OWN_OPINION);
   const defaultKind = values?.kind ?? (general ? "principle" : "amend");
+  // Messages about fields this form does not show (a position, a channel a deputy cannot pick) go on top.
+  const shown = new Set(["form", "kind", "body", "suggestedText", "reason", ...(target.quote ? ["quote"] : ["clauseId", "citation"]), ...(forResidents ? ["channel"] : []), ...(showResident ? ["submitterName", "submitterPhone", "consent"] : [])]);
+  const formErrors = Object.entries(errors).filter(([field]) => !shown.has(field) || field === "form").map(([, message]) => message);
 
   return (
     <aside className="annotation-panel" aria-labelledby="annotation-heading" id="annotate" onKeyDown={(e) => e.key === "Escape" && props.onClose()}>
@@ -96,7 +99,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
       <fetcher.Form method="post" action={props.action} ref={formRef} className="annotation-form" noValidate>
         {hydrated ? <input type="hidden" name="js" value="1" /> : null}
         <input type="hidden" name="prefillFor" value={target.clauseId} />
-        {errors.form ? <div className="error" role="alert">{errors.form}</div> : null}
+        {formErrors.length > 0 ? <div className="error" role="alert">{formErrors.join(" ")}</div> : null}
 
         {target.quote ? (
           <div className="annotation-quote">
