@@ -111,9 +111,9 @@ export function DraftReader({ title, clauses, counts, highlights, query = "", cl
           return (
             <section key={block.clause.id} id={block.anchorId} className="article" data-article-id={block.clause.id}>
               {block.lines.map((line) => lineView(line, block.clause, block.lines.length))}
-              {showCounts || href || actions ? (
+              {(showCounts && count > 0) || href || actions ? (
                 <div className="article-tools">
-                  {showCounts ? <span className={count > 0 ? "article-count has" : "article-count"}>{count > 0 ? `${count} 条意见` : "暂无意见"}</span> : null}
+                  {showCounts && count > 0 ? <span className="article-count">{count} 条意见</span> : null}
                   {href ? (
                     <a className="comment-link" href={href}>
                       对本条提意见<span className="visually-hidden">（{block.clause.label}）</span>
