@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import type { TransactionClient } from "~/utils/transaction.server";
 import { parseLegalText } from "~/legal/parse";
 import { flattenClauses } from "~/legal/flatten";
+import type { ParsedDocument } from "~/legal/types";
 
 export interface ImportDraftVersionProps {
   draftId: string;
@@ -28,12 +29,18 @@ export async function importDraftVersion(db: TransactionClient, props: ImportDra
       publishedAt: props.publishedAt,
     },
   });
+  const clauseCount = await storeClauseTree(db, { draftVersionId: version.id, parsed });
+  return { version, clauseCount, warnings: parsed.warnings };
+}
+
+/** Stores a parsed text as the Clause rows of a version that has none (yet, or any more). Returns the row count. */
+export async function storeClauseTree(db: TransactionClient, { draftVersionId, parsed }: { draftVersionId: string; parsed: ParsedDocument }) {
   const flat = flattenClauses(parsed);
   const idByPath = new Map(flat.map((row) => [row.node.path, crypto.randomUUID()]));
   await db.clause.createMany({
     data: flat.map(({ node, parentPath, position }) => ({
       id: idByPath.get(node.path)!,
-      draftVersionId: version.id,
+      draftVersionId,
       parentId: parentPath ? idByPath.get(parentPath)! : null,
       kind: node.kind,
       label: node.label,
@@ -44,5 +51,5 @@ export async function importDraftVersion(db: TransactionClient, props: ImportDra
       position,
     })),
   });
-  return { version, clauseCount: flat.length, warnings: parsed.warnings };
+  return flat.length;
 }

@@ -18,6 +18,8 @@ interface Seeded {
   consultationId: string;
   forumId: string;
   draftId: string;
+  /** The demo draft's published version. */
+  draftVersionId: string;
   publicToken: string;
 }
 
@@ -62,7 +64,13 @@ const VISITS: Visit[] = [
   { visitor: "admin", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId" },
 
   { visitor: "fagongwei", name: "home", path: () => "/legislature", route: "legislature._index", ready: (s) => `a[href="/legislature/drafts/${s.draftId}"]` },
-  { visitor: "fagongwei", name: "draft", path: (s) => `/legislature/drafts/${s.draftId}`, route: "legislature.drafts.$draftId", ready: () => DRAFT_READY },
+  { visitor: "fagongwei", name: "draft", path: (s) => `/legislature/drafts/${s.draftId}`, route: "legislature.drafts.$draftId._index", ready: () => DRAFT_READY },
+  { visitor: "fagongwei", name: "draft-new", path: () => "/legislature/drafts/new", route: "legislature.drafts.new", ready: () => ".rich-text-editor .ProseMirror" },
+  { visitor: "fagongwei", name: "draft-new-version", path: (s) => `/legislature/drafts/${s.draftId}/versions/new`, route: "legislature.drafts.$draftId.versions.new", ready: () => 'input[type="file"]' },
+  { visitor: "fagongwei", name: "version-source", path: (s) => `/legislature/drafts/${s.draftId}/versions/${s.draftVersionId}/edit`, route: "legislature.drafts.$draftId.versions.$versionId.edit", ready: () => '.workbench[data-parse-state="ready"] .parsed-preview .article' },
+  { visitor: "fagongwei", name: "version-publish", path: (s) => `/legislature/drafts/${s.draftId}/versions/${s.draftVersionId}/publish`, route: "legislature.drafts.$draftId.versions.$versionId.publish" },
+  { visitor: "fagongwei", name: "draft-compare", path: (s) => `/legislature/drafts/${s.draftId}/compare`, route: "legislature.drafts.$draftId.compare" },
+  { visitor: "fagongwei", name: "draft-compare-unknown-version", path: (s) => `/legislature/drafts/${s.draftId}/compare?to=no-such-version`, status: 404 },
   { visitor: "fagongwei", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId" },
   { visitor: "fagongwei", name: "forum-forbidden", path: (s) => `/forums/${s.forumId}`, status: 403 },
 
@@ -70,12 +78,15 @@ const VISITS: Visit[] = [
   { visitor: "qianzhou", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/p/${s.publicToken}"]` },
   { visitor: "qianzhou", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
   { visitor: "qianzhou", name: "consultation-unknown", path: () => "/consultations/no-such-consultation", status: 404 },
+  { visitor: "qianzhou", name: "comparison", path: (s) => `/consultations/${s.consultationId}/comparison`, route: "consultations.$consultationId_.comparison", viewport: PHONE },
+  { visitor: "qianzhou", name: "comparison-unknown", path: () => "/consultations/no-such-consultation/comparison", status: 404 },
   { visitor: "qianzhou", name: "comments", path: (s) => `/consultations/${s.consultationId}/comments`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select" },
   { visitor: "qianzhou", name: "comments-phone", path: (s) => `/consultations/${s.consultationId}/comments?status=active`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select", viewport: PHONE },
   { visitor: "qianzhou", name: "comment-unknown", path: (s) => `/consultations/${s.consultationId}/comments/no-such-comment`, route: "consultations.$consultationId_.comments_.$commentId", status: 404 },
 
   { visitor: "daibiao", name: "home", path: () => "/deputy", route: "deputy._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
   { visitor: "daibiao", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/forums/${s.forumId}"]` },
+  { visitor: "daibiao", name: "comparison", path: (s) => `/consultations/${s.consultationId}/comparison`, route: "consultations.$consultationId_.comparison" },
   { visitor: "daibiao", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
   { visitor: "daibiao", name: "comments-forbidden", path: (s) => `/consultations/${s.consultationId}/comments`, status: 403 },
 
@@ -124,9 +135,9 @@ describe.skipIf(!hasChromium)("every page in the browser (needs Debian's chromiu
     await loadDemoData(db.prisma);
     const forum = await db.prisma.forum.findFirstOrThrow({
       where: { title: DEMO_FORUM.title },
-      select: { id: true, consultation: { select: { id: true, publicToken: true, draftVersion: { select: { draftId: true } } } } },
+      select: { id: true, consultation: { select: { id: true, publicToken: true, draftVersion: { select: { id: true, draftId: true } } } } },
     });
-    seeded = { consultationId: forum.consultation.id, forumId: forum.id, draftId: forum.consultation.draftVersion.draftId, publicToken: forum.consultation.publicToken };
+    seeded = { consultationId: forum.consultation.id, forumId: forum.id, draftId: forum.consultation.draftVersion.draftId, draftVersionId: forum.consultation.draftVersion.id, publicToken: forum.consultation.publicToken };
     platform = await startPlatform(db.url, ["web", "collab"]);
     browser = await launchBrowser();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
