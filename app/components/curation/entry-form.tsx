@@ -7,6 +7,8 @@ import type { CommentKind } from "~/generated/prisma/enums";
 import { FieldError } from "~/components/annotate/field-error";
 
 const KINDS = Object.keys(COMMENT_KIND_LABELS) as CommentKind[];
+/** Fields with a message of their own; any other message (the deadline, an unexpected field) goes on top. */
+const SHOWN_FIELDS = new Set(["citation", "channel", "kind", "submitterName", "submitterPhone", "consent", "body", "suggestedText", "reason"]);
 
 export function EntryForm({
   citations,
@@ -26,13 +28,14 @@ export function EntryForm({
 }) {
   const busy = useNavigation().formData?.get("intent") === "enter";
   const open = enteredCount !== null || Object.keys(errors).length > 0;
+  const formErrors = Object.entries(errors).filter(([field]) => !SHOWN_FIELDS.has(field)).map(([, message]) => message);
   return (
     <details className="entry card" open={open || undefined}>
       <summary>录入纸质、电话、信件等渠道收到的意见</summary>
       {disabled ? <p className="error">本次征求意见已截止，不再接收新的意见。</p> : null}
       <Form method="post" className="entry-form" key={enteredCount ?? "new"}>
         <input type="hidden" name="intent" value="enter" />
-        {errors.form ? <div className="error" role="alert">{errors.form}</div> : null}
+        {formErrors.length > 0 ? <div className="error" role="alert">{formErrors.join(" ")}</div> : null}
         <div className="entry-row">
           <label className="field">
             <span>条款</span>
@@ -45,15 +48,17 @@ export function EntryForm({
           </label>
           <label className="field">
             <span>来源</span>
-            <select name="channel" defaultValue={values?.channel ?? channel}>
+            <select name="channel" defaultValue={values?.channel ?? channel} aria-describedby={errors.channel ? "entry-channel-error" : undefined}>
               {GATHERING_CHANNELS.map((c) => <option key={c} value={c}>{COMMENT_SOURCE_LABELS[c]}</option>)}
             </select>
+            <FieldError message={errors.channel} id="entry-channel-error" />
           </label>
           <label className="field">
             <span>类型</span>
-            <select name="kind" defaultValue={values?.kind ?? "amend"}>
+            <select name="kind" defaultValue={values?.kind ?? "amend"} aria-describedby={errors.kind ? "entry-kind-error" : undefined}>
               {KINDS.map((k) => <option key={k} value={k}>{COMMENT_KIND_LABELS[k]}</option>)}
             </select>
+            <FieldError message={errors.kind} id="entry-kind-error" />
           </label>
         </div>
         <div className="entry-row">
