@@ -101,3 +101,16 @@ export async function getComparedVersions(
   const to = versions.find((v) => v.id === toId);
   return from && to ? { from, to } : null;
 }
+
+/**
+ * Active comments per clause row id of a version, across all its consultations (merged ones count through their
+ * supporters), under "general" for 总体意见: where the opinions on this text concentrate, for the committee.
+ */
+export async function countVersionComments(prisma: PrismaClient, { draftVersionId }: { draftVersionId: string }): Promise<Record<string, number>> {
+  const groups = await prisma.comment.groupBy({
+    by: ["clauseId"],
+    where: { consultation: { draftVersionId }, status: "active" },
+    _sum: { supporterCount: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.clauseId ?? "general", g._sum.supporterCount ?? 0]));
+}

@@ -5,8 +5,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { getClauses, getDraftForLegislature } from "~/models/draft.server";
-import { DraftText } from "~/components/draft-text";
+import { countVersionComments, getClauses, getDraftForLegislature } from "~/models/draft.server";
+import { DraftReader } from "~/components/reader/draft-reader";
 import { DeadlineTag, formatDate } from "~/components/consultation-list";
 import { RichTextView } from "~/components/rich-text/rich-text-view";
 import { isEmptyRichText, sanitizeRichText } from "~/components/rich-text/rich-text";
@@ -23,18 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versionId = url.searchParams.get("version");
   const version = draft.versions.find((v) => v.id === versionId) ?? draft.versions.find((v) => v.publishedAt) ?? draft.versions[0];
   invariantResponse(version, "该草案还没有文本。");
-  const clauses = await getClauses(prisma, { draftVersionId: version.id });
+  const [clauses, counts] = await Promise.all([
+    getClauses(prisma, { draftVersionId: version.id }),
+    version.publishedAt ? countVersionComments(prisma, { draftVersionId: version.id }) : undefined,
+  ]);
   const explanation = sanitizeRichText(draft.explanation);
   return json({
     draft: { ...draft, explanation: isEmptyRichText(explanation) ? null : explanation },
     version,
     clauses,
+    counts,
+    query: url.searchParams.get("q")?.slice(0, 100) ?? "",
     justPublished: url.searchParams.has("published"),
   });
 }
 
 export default function LegislatureDraft() {
-  const { draft, version, clauses, justPublished } = useLoaderData<typeof loader>();
+  const { draft, version, clauses, counts, query, justPublished } = useLoaderData<typeof loader>();
   const base = `/legislature/drafts/${draft.id}`;
   const unpublished = draft.versions.find((v) => v.publishedAt === null);
   const ordered = [...draft.versions].sort((a, b) => a.versionNo - b.versionNo);
@@ -116,7 +121,7 @@ export default function LegislatureDraft() {
       ) : null}
 
       {version.publishedAt ? null : <p className="notice">以下是尚未发布的{version.label}，联系点还看不到。</p>}
-      <DraftText title={draft.title} clauses={clauses} />
+      <DraftReader title={draft.title} clauses={clauses} counts={counts} query={query} />
     </main>
   );
 }

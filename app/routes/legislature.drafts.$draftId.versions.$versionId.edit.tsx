@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { refusalResponse } from "~/utils/draft-form.server";
+import { invalidFieldsResponse, refusalResponse } from "~/utils/draft-form.server";
 import { fieldErrors } from "~/comments/input";
 import { getDraftVersionForLegislature } from "~/models/draft.server";
 import { VersionLabel } from "~/commands/draft-fields";
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { label: String(form.get("label") ?? ""), sourceText: String(form.get("sourceText") ?? "") };
   const fields = SaveFields.safeParse({ intent: form.get("intent") ?? undefined, ...values });
   if (!fields.success) {
-    return json({ ok: false as const, message: "请检查标出的内容。", field: null, fieldErrors: fieldErrors(fields.error), values }, { status: 400 });
+    return invalidFieldsResponse(`saving version ${version.id} by user ${user.id}`, fieldErrors(fields.error), values);
   }
   try {
     const source = checkDraftText(fields.data.sourceText, "pasted");

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { refusalResponse } from "~/utils/draft-form.server";
+import { invalidFieldsResponse, refusalResponse } from "~/utils/draft-form.server";
 import { dateValue, earliestDeadlineDate, isAcceptableDeadline } from "~/utils/deadline-date";
 import { getDraftVersionForLegislature, listDesignatedContactPoints } from "~/models/draft.server";
 import { deadlineField } from "~/commands/draft-fields";
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (parsed.success) consultations.push({ contactPointId: id, deadline: parsed.data });
     else errors[`deadline_${id}`] = parsed.error.issues[0]?.message ?? "截止日期不正确";
   }
-  if (Object.keys(errors).length) return json({ ok: false as const, message: "请检查标出的截止日期。", field: null, fieldErrors: errors, values }, { status: 400 });
+  if (Object.keys(errors).length) return invalidFieldsResponse(`publishing version ${version.id} by user ${user.id}`, errors, values);
   try {
     await publishDraftVersion(getPrisma(), {
       legislatureId,

@@ -8,7 +8,7 @@ import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { dateValue, earliestDeadlineDate, isAcceptableDeadline } from "~/utils/deadline-date";
-import { readDraftForm, refusalResponse, uploadedFile } from "~/utils/draft-form.server";
+import { invalidFieldsResponse, readDraftForm, refusalResponse, uploadedFile } from "~/utils/draft-form.server";
 import { fieldErrors } from "~/comments/input";
 import { getDraftForLegislature } from "~/models/draft.server";
 import { VersionLabel, deadlineField } from "~/commands/draft-fields";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values = { label: String(form.get("label") ?? ""), deadline: String(form.get("deadline") ?? "") };
     const fields = NewVersionFields.safeParse(values);
     if (!fields.success) {
-      return json({ ok: false as const, message: "请检查标出的内容。", field: null, fieldErrors: fieldErrors(fields.error), values }, { status: 400 });
+      return invalidFieldsResponse(`new version of draft ${draft.id} by user ${user.id}`, fieldErrors(fields.error), values);
     }
     const text = form.get("text");
     const source = await readDraftText({ file: await uploadedFile(form), pasted: typeof text === "string" ? text : null });

@@ -7,7 +7,7 @@ import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { dateValue, earliestDeadlineDate } from "~/utils/deadline-date";
-import { readDraftForm, refusalResponse, uploadedFile } from "~/utils/draft-form.server";
+import { invalidFieldsResponse, readDraftForm, refusalResponse, uploadedFile } from "~/utils/draft-form.server";
 import { fieldErrors } from "~/comments/input";
 import { DraftTitle, VersionLabel, deadlineField, readExplanation } from "~/commands/draft-fields";
 import { readDraftText } from "~/commands/read-draft-text.server";
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const explanation = readExplanation(form.get(RICH_TEXT_FIELDS.json), form.get(RICH_TEXT_FIELDS.plain));
     if (!fields.success || "error" in explanation) {
       const errors = { ...(fields.success ? {} : fieldErrors(fields.error)), ...("error" in explanation ? { explanation: explanation.error } : {}) };
-      return json({ ok: false as const, message: "请检查标出的内容。", field: null, fieldErrors: errors, values }, { status: 400 });
+      return invalidFieldsResponse(`new draft by user ${user.id}`, errors, values);
     }
     const text = form.get("text");
     const source = await readDraftText({ file: await uploadedFile(form), pasted: typeof text === "string" ? text : null });
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/legislature/drafts/${draftId}/versions/${versionId}/edit`);
   } catch (error) {
-    return refusalResponse(error, `new draft by ${user.username}`, { fieldErrors: {} as Record<string, string>, values });
+    return refusalResponse(error, `new draft by user ${user.id}`, { fieldErrors: {} as Record<string, string>, values });
   }
 }
 

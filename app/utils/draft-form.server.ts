@@ -66,3 +66,9 @@ export function refusalResponse<Extra extends Record<string, unknown>>(error: un
   console.warn(`legislature: ${what} refused (${error.status}): ${error.message}`);
   return json({ ok: false as const, message: error.userMessage, field: error.field ?? null, ...extra }, { status: error.status });
 }
+
+/** Field errors (400) as the page's action data, with one log line naming the fields. */
+export function invalidFieldsResponse<Values>(what: string, fieldErrors: Record<string, string>, values: Values) {
+  console.warn(`legislature: ${what} refused (400): invalid fields ${Object.keys(fieldErrors).join(", ")}`);
+  return json({ ok: false as const, message: "请检查标出的内容。", field: null, fieldErrors, values }, { status: 400 });
+}

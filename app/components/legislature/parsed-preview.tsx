@@ -1,7 +1,7 @@
 // The parsed structure of a text being corrected, drawn as the regulation will look (chapters centred, 第X条 bold,
 // items on their own lines), each article with its source line to jump to; clauses at a warning's line are marked.
 // Elements carry data-line (their source line) so the workbench can show the clause of a line it jumps to.
-import { forwardRef, type ReactNode } from "react";
+import { forwardRef, memo, type ReactNode } from "react";
 import type { LegalNode, ParsedDocument } from "~/legal/types";
 
 const HEADING_KINDS = new Set(["part", "subpart", "chapter", "section", "supplementary", "annex"]);
@@ -67,7 +67,8 @@ function renderNode(node: LegalNode, context: Context, key: string): ReactNode {
   );
 }
 
-export const ParsedPreview = forwardRef<HTMLElement, { parsed: ParsedDocument; warnLines: Set<number>; onGoToLine?: (line: number) => void }>(function ParsedPreview(
+/** Memoised: a keystroke in the source must not redraw a 300-article preview; only a new parse does. */
+export const ParsedPreview = memo(forwardRef<HTMLElement, { parsed: ParsedDocument; warnLines: Set<number>; onGoToLine?: (line: number) => void }>(function ParsedPreview(
   { parsed, warnLines, onGoToLine },
   ref,
 ) {
@@ -81,4 +82,4 @@ export const ParsedPreview = forwardRef<HTMLElement, { parsed: ParsedDocument; w
       {parsed.nodes.map((node, i) => renderNode(node, context, String(i)))}
     </article>
   );
-});
+}));

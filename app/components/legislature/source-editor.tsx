@@ -1,7 +1,7 @@
 // The source text of a version in a textarea with line numbers, the parser's warnings highlighted at their lines.
 // A backdrop behind the (transparent) textarea holds the same text, line by line, wrapped exactly like the
 // textarea's, and sizes the textarea: line numbers and highlights stay beside their lines however long they wrap.
-import { forwardRef, memo, useImperativeHandle, useLayoutEffect, useRef } from "react";
+import { forwardRef, memo, useImperativeHandle, useRef } from "react";
 import type { WarningView } from "./parse-summary";
 
 export interface SourceEditorHandle {
@@ -35,10 +35,6 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
   const byLine = new Map<number, string>();
   for (const w of warnings) byLine.set(w.line, byLine.has(w.line) ? `${byLine.get(w.line)} ${w.message}` : w.message);
 
-  // The textarea grows with the backdrop; a caret move may have scrolled it inside itself before that.
-  useLayoutEffect(() => {
-    if (textarea.current) textarea.current.scrollTop = 0;
-  }, [text]);
 
   useImperativeHandle(ref, () => ({
     goToLine(line: number) {
@@ -75,6 +71,11 @@ export const SourceEditor = forwardRef<SourceEditorHandle, SourceEditorProps>(fu
           spellCheck={false}
           autoComplete="off"
           onChange={(event) => onChange?.(event.currentTarget.value)}
+          // The textarea is as tall as the backdrop; should a new line scroll it inside itself before the backdrop
+          // grows, it is put back, or its lines would slide away from their numbers.
+          onScroll={(event) => {
+            if (event.currentTarget.scrollTop !== 0) event.currentTarget.scrollTop = 0;
+          }}
         />
       </div>
     </div>

@@ -1,7 +1,7 @@
 // 预览与修改: the source text (editable) beside the structure the parser finds in it, re-parsed in the browser a
 // moment after each change, with counts (章 / 条 / 款 / 项) and the warnings to check. Without JavaScript the page
 // shows the server's parse of the stored text and the textarea still posts.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseLegalText } from "~/legal/parse";
 import type { ParsedDocument } from "~/legal/types";
 import { countClauses, warningViews } from "./parse-summary";
@@ -34,13 +34,13 @@ export function VersionWorkbench({ name, initialText, savedText, readOnly }: { n
   const counts = useMemo(() => countClauses(parsed.doc), [parsed.doc]);
   const warnings = useMemo(() => warningViews(parsed.doc.warnings), [parsed.doc]);
   const warnLines = useMemo(() => new Set(warnings.map((w) => w.line)), [warnings]);
-  const goToLine = (line: number) => {
+  const goToLine = useCallback((line: number) => {
     editor.current?.goToLine(line);
     // The clause at or just before that line, inside the preview's own scroll box (the page stays where it is).
     const candidates = [...(preview.current?.querySelectorAll<HTMLElement>("[data-line]") ?? [])];
     const target = candidates.filter((el) => Number(el.dataset.line) <= line).pop();
     if (target && preview.current) preview.current.scrollTop = target.offsetTop - 40;
-  };
+  }, []);
   const pending = text !== parsed.text;
 
   return (
