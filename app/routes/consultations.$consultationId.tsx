@@ -169,6 +169,12 @@ export default function ConsultationPage() {
       ),
     [data.comments],
   );
+  // The words being commented on stay marked while the form is open (the browser's own selection is gone by then).
+  const shownHighlights = useMemo<ReaderHighlight[]>(() => {
+    if (!target?.quote || target.clauseId === GENERAL_CLAUSE) return highlights;
+    const start = target.near ?? 0;
+    return [...highlights, { clauseId: target.clauseId, start, end: start + target.quote.length, commentId: "pending", label: "正在批注的文字" }];
+  }, [highlights, target]);
 
   const openPanel = useCallback((next: AnnotationTarget) => {
     if (!target) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -236,6 +242,7 @@ export default function ConsultationPage() {
           <p className="small">
             选中条文中的文字，点“批注所选文字”；或点条文下的“批注本条 / 批注本款”针对整条提意见。
             {annotator !== "deputy" ? "代群众录入意见时，在表单中选择意见来源并填写群众信息。" : null}
+            <a href="#received-heading">查看已提出的意见（{data.total} 条）</a>
           </p>
           <a href={`?clause=${GENERAL_CLAUSE}#annotate`} className="button secondary" onClick={(e) => { e.preventDefault(); openPanel({ clauseId: GENERAL_CLAUSE }); }}>
             提出总体意见
@@ -252,7 +259,7 @@ export default function ConsultationPage() {
           title={draftVersion.draft.title}
           clauses={clauses}
           counts={data.counts}
-          highlights={annotator ? highlights : undefined}
+          highlights={annotator ? shownHighlights : undefined}
           query={data.query}
           renderClauseActions={canWrite ? renderClauseActions : undefined}
         />

@@ -56,6 +56,8 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const [suggested, setSuggested] = useState(values?.suggestedText ?? original);
   const [prefilledFrom, setPrefilledFrom] = useState(target.clauseId);
   const [channel, setChannel] = useState(values?.channel ?? OWN_OPINION);
+  /** Words selected in the clause's text inside the form, until the user narrows the comment to them. */
+  const [picked, setPicked] = useState<{ quote: string; near: number } | null>(null);
   const result = fetcher.data ?? returned;
   const errors = result && !result.ok ? result.errors : {};
   const busy = fetcher.state !== "idle";
@@ -67,6 +69,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   if (prefilledFrom !== target.clauseId) {
     const previous = clauses[prefilledFrom]?.original ?? "";
     setPrefilledFrom(target.clauseId);
+    setPicked(null);
     if (suggested === previous || suggested === "") setSuggested(original);
   }
 
@@ -134,16 +137,32 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
             <summary>只针对其中部分文字？</summary>
             <label className="field">
               <span className="small">在原文中选中文字（鼠标拖选，或按住 Shift 用方向键选择）</span>
+              {/* Not readOnly: browsers move no caret in read-only fields, so Shift+arrows could not select. Typing is
+                  undone at once (the value is fixed), and inputMode none keeps phones' keyboards away. */}
               <textarea
-                readOnly
                 value={original}
+                onChange={() => {}}
+                inputMode="none"
+                aria-readonly="true"
+                spellCheck={false}
                 rows={Math.min(8, original.split("\n").length + 2)}
                 onSelect={(e) => {
                   const { selectionStart: start, selectionEnd: end, value } = e.currentTarget;
-                  if (end > start && value.slice(start, end).trim()) props.onTargetChange({ clauseId: target.clauseId, quote: value.slice(start, end), near: start });
+                  const words = value.slice(start, end);
+                  // Trimmed as the reader's selection is: offsets stay those of the words themselves.
+                  const leading = words.length - words.trimStart().length;
+                  setPicked(words.trim() ? { quote: words.trim(), near: start + leading } : null);
                 }}
               />
             </label>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={!picked}
+              onClick={() => picked && props.onTargetChange({ clauseId: target.clauseId, ...picked })}
+            >
+              {picked ? `只针对所选文字「${picked.quote.length > 12 ? `${picked.quote.slice(0, 12)}…` : picked.quote}」` : "请先在原文中选中文字"}
+            </button>
           </details>
         ) : null}
 
