@@ -15,7 +15,7 @@ const NOT_FOUND = "没有找到这个回执号。请核对后再查：回执号�
 
 export const meta: MetaFunction = () => [{ title: "意见查询 · 立法意见征集平台" }, { name: "robots", content: "noindex" }];
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const raw = params.receiptNo ?? "";
@@ -25,13 +25,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const limit = await hitRateLimits(receiptLookupLimits(context.clientIp));
   if (!limit.allowed) {
     console.warn(`receipt lookup: 429 for ${quoteForLog(context.clientIp)}`);
-    throw new Response(`查询次数过多，请在${retryInWords(limit.retryAfterSeconds)}再试。`, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+    return json({ limited: `查询次数过多，请在${retryInWords(limit.retryAfterSeconds)}再试。`, view: null }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
   const comment = await findCommentByReceipt(getPrisma(), receiptNo);
   invariantResponse(comment, NOT_FOUND);
   const { consultation } = comment;
   return json(
     {
+      limited: null,
       view: {
         receiptNo,
         createdAt: comment.createdAt.toISOString(),
@@ -56,6 +57,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export default function ReceiptRoute() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, limited } = useLoaderData<typeof loader>();
+  if (!view) {
+    return (
+      <main className="public">
+        <section className="card lookup-card" role="alert">
+          <h1>请稍后再查</h1>
+          <p>{limited}</p>
+        </section>
+      </main>
+    );
+  }
   return <ReceiptPage view={view} />;
 }

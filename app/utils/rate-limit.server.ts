@@ -1,5 +1,5 @@
 // Fixed-window counters in Redis for the public pages (comment submissions, receipt lookups). Each request is counted
-// before any work is done, in one round trip (INCR, EXPIRE NX, TTL for every key), so a flood costs one Redis call
+// before any work is done (INCR, EXPIRE NX and TTL in one round trip per limit), so a flood costs a Redis call or two
 // per request and concurrent requests cannot slip past the limit together.
 import { getRedis, redisKey } from "./redis.server";
 
@@ -12,26 +12,21 @@ export interface RateLimit {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; key: string[] };
 
-/** Counts one request against every limit; refused when any of them is exceeded (the longest wait is reported). */
+/**
+ * Counts one request against each limit in turn and stops at the first one exceeded: a request refused for its
+ * address does not use up the consultation's allowance (one busy address cannot shut out everyone else).
+ */
 export async function hitRateLimits(limits: RateLimit[]): Promise<RateDecision> {
-  const multi = getRedis().multi();
   for (const limit of limits) {
     const key = redisKey("rate", ...limit.key);
-    multi.incr(key).expire(key, limit.windowSeconds, "NX").ttl(key);
-  }
-  const results = (await multi.exec()) ?? [];
-  let refused: { retryAfterSeconds: number; key: string[] } | null = null;
-  limits.forEach((limit, i) => {
-    const [countResult, , ttlResult] = results.slice(i * 3, i * 3 + 3);
-    if (countResult[0] || ttlResult[0]) throw countResult[0] ?? ttlResult[0];
-    const count = Number(countResult[1]);
-    const ttl = Number(ttlResult[1]);
-    if (count > limit.max) {
-      const retryAfterSeconds = Math.max(1, ttl > 0 ? ttl : limit.windowSeconds);
-      if (!refused || retryAfterSeconds > refused.retryAfterSeconds) refused = { retryAfterSeconds, key: limit.key };
+    const results = (await getRedis().multi().incr(key).expire(key, limit.windowSeconds, "NX").ttl(key).exec()) ?? [];
+    const [[countError, count], , [ttlError, ttl]] = results as Array<[Error | null, unknown]>;
+    if (countError || ttlError) throw countError ?? ttlError;
+    if (Number(count) > limit.max) {
+      return { allowed: false, key: limit.key, retryAfterSeconds: Math.max(1, Number(ttl) > 0 ? Number(ttl) : limit.windowSeconds) };
     }
-  });
-  return refused ? { allowed: false, ...(refused as { retryAfterSeconds: number; key: string[] }) } : { allowed: true };
+  }
+  return { allowed: true };
 }
 
 /** "请在 12 分钟后再试" in words people use. */
