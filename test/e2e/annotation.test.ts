@@ -204,4 +204,83 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
     const staff = await open("qianzhou", `${consultationPath}/comments`, PHONE);
     await shot(staff, "staff-list-phone", true);
   }, 60_000);
+
+  it("on a touch screen, words selected with the phone's handles get a button below them that opens the form", async () => {
+    const page = await open("xinxiyuan", consultationPath, PHONE, { hasTouch: true, isMobile: true });
+    const words = "监护人应当教育和看护";
+    const element = page.locator("[data-clause-id]", { hasText: words }).first();
+    await element.scrollIntoViewIfNeeded();
+    // What a long press and the selection handles leave behind: a selection inside the clause's text.
+    await element.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(w);
+        if (at >= 0) return void document.getSelection()!.setBaseAndExtent(node, at, node, at + w.length);
+      }
+    }, words);
+    const button = page.getByRole("button", { name: "批注所选文字" });
+    await button.waitFor();
+    const [selection, placed] = [await element.boundingBox(), await button.boundingBox()];
+    expect(placed!.x).toBeGreaterThanOrEqual(0);
+    expect(placed!.x + placed!.width).toBeLessThanOrEqual(PHONE.width);
+    expect(placed!.y).toBeGreaterThan(selection!.y);
+    await shot(page, "collector-selection-phone");
+    await button.tap();
+    const panel = page.locator(".annotation-panel");
+    await expect.poll(() => panel.locator(".annotation-quote blockquote").innerText()).toBe(`「${words}」`);
+    // A collector enters what a resident said at a visit.
+    await panel.getByLabel("意见来源").selectOption("visit");
+    await panel.getByLabel("姓名（可不填）").fill("孙大妈");
+    await panel.getByLabel(/已告知群众/).check();
+    await panel.getByLabel("意见内容").fill("小区老人多，建议在电梯内张贴安全乘梯须知。");
+    await shot(page, "collector-form-phone");
+    await panel.getByRole("button", { name: "提交意见" }).tap();
+    await page.getByRole("status").filter({ hasText: "意见已提交" }).waitFor();
+    const card = page.locator(".received-comments .comment-card").filter({ hasText: "安全乘梯须知" });
+    await expect.poll(() => card.locator(".comment-who").innerText()).toContain("群众 孙**");
+    expect(await db.prisma.comment.findFirstOrThrow({ where: { body: "小区老人多，建议在电梯内张贴安全乘梯须知。" } })).toMatchObject({ source: "visit", submitterName: "孙大妈" });
+  }, 60_000);
+
+  it("without JavaScript, a whole clause can still be picked and commented on", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    opened.push({ context, errors: watchPageErrors(context, { ownOrigin: platform.webUrl }) });
+    const page = await context.newPage();
+    await loginAs(page, platform.webUrl, "daibiao2", consultationPath);
+    await page.getByRole("link", { name: /^批注本条\s*（第三十条）$/ }).click();
+    await page.waitForURL((url) => url.searchParams.has("clause"));
+    const panel = page.locator(".annotation-panel");
+    await panel.getByLabel("意见内容").fill("建议明确提取住房公积金的办理时限。");
+    await Promise.all([page.waitForURL((url) => url.searchParams.has("saved")), panel.getByRole("button", { name: "提交意见" }).click()]);
+    expect(await page.getByRole("status").innerText()).toContain("意见已提交");
+    const stored = await db.prisma.comment.findFirstOrThrow({ where: { body: "建议明确提取住房公积金的办理时限。" }, include: { clause: true } });
+    // The pre-filled wording came back untouched: it is not a suggestion.
+    expect(stored).toMatchObject({ source: "deputy", suggestedText: null, anchor: null });
+    expect(stored.clause?.citation).toBe("第三十条");
+  }, 60_000);
+
+  it("staff merge duplicates with the checkboxes, hide one with a reason, and correct a typo keeping the original", async () => {
+    const page = await open("qianzhou", `${consultationPath}/comments`);
+    const card = (text: string) => page.locator(".comment-card").filter({ hasText: text });
+    for (const body of ["建议明确与“建筑主体工程”的衔接", "老旧电梯维护保养频次应当提高"]) await card(body).getByLabel("选择合并").check();
+    await page.getByRole("button", { name: "合并所选意见" }).click();
+    await page.getByRole("status").filter({ hasText: "合并为一条（2 人提出）" }).waitFor();
+    await expect.poll(() => page.locator(".tag.supporters").allInnerTexts()).toEqual(["2 人提出"]);
+
+    const visit = card("安全乘梯须知");
+    await visit.getByText("隐藏", { exact: true }).click();
+    await visit.getByLabel("隐藏理由").fill("重复录入");
+    await visit.getByRole("button", { name: "确认隐藏" }).click();
+    await page.getByRole("status").filter({ hasText: "已隐藏该意见" }).waitFor();
+    await expect.poll(() => card("安全乘梯须知").locator(".comment-hidden-reason").innerText()).toBe("隐藏理由：重复录入");
+
+    await card("建议明确提取住房公积金").getByRole("link", { name: /修改/ }).click();
+    await page.waitForURL(/\/comments\/[^/?]+/);
+    await waitForHydration(page, opened[opened.length - 1].errors);
+    await page.getByLabel("意见内容").fill("建议明确提取住房公积金的办理时限（十个工作日）。");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await page.getByRole("status").filter({ hasText: "已保存修改" }).waitFor();
+    await expect.poll(() => page.locator(".revision-history").innerText()).toContain("建议明确提取住房公积金的办理时限。");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await shot(page, "staff-comment-detail", true);
+  }, 60_000);
 });
