@@ -5,6 +5,7 @@ import path from "node:path";
 import { benchParse } from "./parse.bench";
 import { benchAlign } from "./align.bench";
 import { benchLoginFlood } from "./login-flood.bench";
+import { benchPublicSubmit } from "./public-submit.bench";
 import { tearDownAppUnderTest } from "./app-under-test";
 import type { BenchResult } from "./timing";
 
@@ -13,6 +14,7 @@ const BENCHES: Array<{ names: string[]; run: () => Promise<BenchResult[]> }> = [
   { names: ["parse.xingfa.median"], run: benchParse },
   { names: ["align.largest-pair.median", "comparison-table.largest-pair.median"], run: benchAlign },
   { names: ["login-flood.page-p50-quiet", "login-flood.page-p99"], run: benchLoginFlood },
+  { names: ["public-submit.rps", "public-submit.p99", "public-submit.lost-or-duplicated"], run: benchPublicSubmit },
 ];
 
 const prefix = process.argv[2] ?? "";
