@@ -21,6 +21,9 @@ interface Seeded {
   /** The demo draft's published version. */
   draftVersionId: string;
   publicToken: string;
+  /** The demo deputy's personal QR code, and a public comment's receipt number. */
+  deputyQrToken: string;
+  receiptNo: string;
 }
 
 const SIGNED_IN = ["admin", "fagongwei", "qianzhou", "daibiao", "xinxiyuan"] as const;
@@ -57,6 +60,12 @@ const VISITS: Visit[] = [
   { visitor: "anonymous", name: "public", path: (s) => `/p/${s.publicToken}`, route: "p.$token", ready: () => DRAFT_READY, viewport: PHONE },
   { visitor: "anonymous", name: "staff-home-signed-out", path: () => "/staff", route: "login", ready: () => 'input[name="username"]' },
   { visitor: "anonymous", name: "public-unknown-token", path: () => "/p/no-such-token", status: 404, viewport: PHONE },
+  { visitor: "anonymous", name: "public-clause-form", path: (s) => `/p/${s.publicToken}?clause=${encodeURIComponent("第十二条")}`, route: "p.$token", ready: () => 'textarea[name="body"]', viewport: PHONE },
+  { visitor: "anonymous", name: "receipt-lookup", path: () => "/r", route: "r._index", ready: () => 'input[name="no"]', viewport: PHONE },
+  { visitor: "anonymous", name: "receipt", path: (s) => `/r/${s.receiptNo}`, route: "r.$receiptNo", ready: () => ".receipt-card", viewport: PHONE },
+  { visitor: "anonymous", name: "receipt-unknown", path: () => "/r/ABCDEFGHJKMN", status: 404, viewport: PHONE },
+  { visitor: "anonymous", name: "deputy-landing", path: (s) => `/d/${s.deputyQrToken}`, route: "d.$qrToken", ready: (s) => `a[href^="/p/${s.publicToken}?via="]`, viewport: PHONE },
+  { visitor: "anonymous", name: "deputy-landing-unknown", path: () => "/d/no-such-deputy-token", status: 404, viewport: PHONE },
   { visitor: "anonymous", name: "not-found", path: () => "/no-such-page", status: 404 },
 
   { visitor: "admin", name: "home", path: () => "/admin", route: "admin._index" },
@@ -78,6 +87,7 @@ const VISITS: Visit[] = [
   { visitor: "qianzhou", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/p/${s.publicToken}"]` },
   { visitor: "qianzhou", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
   { visitor: "qianzhou", name: "consultation-unknown", path: () => "/consultations/no-such-consultation", status: 404 },
+  { visitor: "qianzhou", name: "poster", path: (s) => `/consultations/${s.consultationId}/poster`, route: "consultations.$consultationId_.poster", ready: () => ".poster img" },
   { visitor: "qianzhou", name: "comparison", path: (s) => `/consultations/${s.consultationId}/comparison`, route: "consultations.$consultationId_.comparison", viewport: PHONE },
   { visitor: "qianzhou", name: "comparison-unknown", path: () => "/consultations/no-such-consultation/comparison", status: 404 },
   { visitor: "qianzhou", name: "comments", path: (s) => `/consultations/${s.consultationId}/comments`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select" },
@@ -89,6 +99,8 @@ const VISITS: Visit[] = [
   { visitor: "daibiao", name: "comparison", path: (s) => `/consultations/${s.consultationId}/comparison`, route: "consultations.$consultationId_.comparison" },
   { visitor: "daibiao", name: "forum", path: (s) => `/forums/${s.forumId}`, route: "forums.$forumId", ready: () => MINUTES_READY },
   { visitor: "daibiao", name: "comments-forbidden", path: (s) => `/consultations/${s.consultationId}/comments`, status: 403 },
+  { visitor: "daibiao", name: "qr", path: () => "/deputy/qr", route: "deputy.qr", ready: () => ".poster img" },
+  { visitor: "daibiao", name: "poster-not-found", path: (s) => `/consultations/${s.consultationId}/poster`, status: 404 },
 
   { visitor: "xinxiyuan", name: "home", path: () => "/collector", route: "collector._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
   { visitor: "xinxiyuan", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId", ready: (s) => `a[href="/p/${s.publicToken}"]` },
@@ -137,7 +149,17 @@ describe.skipIf(!hasChromium)("every page in the browser (needs Debian's chromiu
       where: { title: DEMO_FORUM.title },
       select: { id: true, consultation: { select: { id: true, publicToken: true, draftVersion: { select: { id: true, draftId: true } } } } },
     });
-    seeded = { consultationId: forum.consultation.id, forumId: forum.id, draftId: forum.consultation.draftVersion.draftId, draftVersionId: forum.consultation.draftVersion.id, publicToken: forum.consultation.publicToken };
+    const deputy = await db.prisma.user.findUniqueOrThrow({ where: { username: "daibiao" }, select: { qrToken: true } });
+    const receipt = await db.prisma.comment.create({ data: { consultationId: forum.consultation.id, source: "public", body: "建议增加既有住宅加装电梯的规定。", receiptNo: "DEMQRECEPT23" } });
+    seeded = {
+      consultationId: forum.consultation.id,
+      forumId: forum.id,
+      draftId: forum.consultation.draftVersion.draftId,
+      draftVersionId: forum.consultation.draftVersion.id,
+      publicToken: forum.consultation.publicToken,
+      deputyQrToken: deputy.qrToken!,
+      receiptNo: receipt.receiptNo!,
+    };
     platform = await startPlatform(db.url, ["web", "collab"]);
     browser = await launchBrowser();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
