@@ -45,7 +45,7 @@ export default function LegislatureDraft() {
   const ordered = [...draft.versions].sort((a, b) => a.versionNo - b.versionNo);
   const previousOf = (no: number) => [...ordered].reverse().find((v) => v.versionNo < no);
   return (
-    <main>
+    <main className="legislature-page">
       <div className="breadcrumb"><Link to="/legislature">法规草案</Link> / {draft.title}</div>
       <h1>
         {draft.title}

@@ -95,12 +95,15 @@ export default function PublishVersion() {
       <div className="breadcrumb">
         <Link to="/legislature">法规草案</Link> / <Link to={draftHref}>{version.draft.title}</Link> / 发布{version.label}
       </div>
-      <h1>发布{version.label}</h1>
+      <h1>{version.publishedAt ? `${version.label}（已发布）` : `发布${version.label}`}</h1>
       <div className="card">
         <p>
           《{version.draft.title}》{version.label}：章 {counts.chapters}，条 {counts.articles}，款 {counts.paragraphs}，项 {counts.items}。
           <Link to={editHref}>{version.publishedAt ? "查看原文与识别结果" : "返回预览与修改"}</Link>
         </p>
+        {version.versionNo > 1 && !version.publishedAt ? (
+          <p>发布前可查看<Link to={`${draftHref}/compare?to=${version.id}`}>与上一版本的修改对照表</Link>：发布后，所有参与过征求意见的联系点都能看到它。</p>
+        ) : null}
       </div>
       {version.publishedAt ? (
         <div className="card">
