@@ -8,7 +8,12 @@ import type { OutlineEntry } from "./outline";
 export const SIDEBAR_MEDIA = "(min-width: 960px)";
 
 function countLabel(count: number) {
-  return count > 0 ? <span className="outline-count" aria-label={`${count} 条意见`}>{count}</span> : null;
+  return count > 0 ? (
+    <span className="outline-count">
+      {count}
+      <span className="visually-hidden"> 条意见</span>
+    </span>
+  ) : null;
 }
 
 function Entries({ entries, showCounts }: { entries: OutlineEntry[]; showCounts: boolean }) {
