@@ -225,4 +225,27 @@ describe.skipIf(!hasChromium)("the committee publishes a Word draft in the brows
     expect(deputyErrors()).toEqual([]);
     await phone.close();
   }, 120_000);
+
+  it("works without JavaScript: the 起草说明 is a textarea, the preview comes from the server, corrections still save", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await loginAs(page, platform.webUrl, "fagongwei", "/legislature");
+    await page.goto(`${platform.webUrl}/legislature/drafts/new`);
+    await page.getByLabel("草案名称").fill("某市节约用水条例（草案）");
+    await page.getByLabel("起草说明").fill("为了节约用水，起草本条例。\n请重点就第二条提出意见。");
+    await page.getByLabel("或粘贴草案文本").fill("某市节约用水条例（草案）\n第一条　为了节约用水，制定本条例。\n第三条　本条例自公布之日起施行。");
+    await Promise.all([page.waitForURL(/\/edit$/), page.getByRole("button", { name: "导入并预览" }).click()]);
+    expect(await page.locator(".warning-list").innerText()).toContain("第三条紧接在第一条之后");
+    expect(await page.locator(".source-line.warn").getAttribute("data-line")).toBe("3");
+    await page.screenshot({ path: path.join(ARTIFACTS, "legislature-9-preview-without-js.png"), fullPage: true });
+
+    const area = page.getByLabel("草案原文");
+    await area.fill((await area.inputValue()).replace("第三条", "第二条"));
+    await Promise.all([page.waitForURL(/saved=1$/), page.getByRole("button", { name: "保存修改" }).click()]);
+    expect(await page.locator(".warning-list").count()).toBe(0);
+    const draft = await db.prisma.draft.findFirstOrThrow({ where: { title: "某市节约用水条例（草案）" }, include: { versions: true } });
+    expect(draft.versions[0].sourceText).toContain("第二条　本条例自公布之日起施行。");
+    expect(JSON.stringify(draft.explanation)).toContain("请重点就第二条提出意见。");
+    await context.close();
+  }, 90_000);
 });
