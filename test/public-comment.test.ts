@@ -147,6 +147,24 @@ describe("the form contract", () => {
     expect(stored.consentAt).toBeInstanceOf(Date);
   });
 
+  it("stores a form posted twice (double tap, reload of the answer) once, answering both with the same receipt", async () => {
+    const page = await pageText(get(platform.webUrl, `/p/${seeded.qianzhou.token}?clause=${encodeURIComponent("第十条")}`));
+    const submission = /name="submission" value="([A-Za-z0-9_-]+)"/.exec(page)?.[1];
+    expect(submission).toBeDefined();
+    const marker = `重复提交-${Date.now()}`;
+    const form = { citation: "第十条", body: marker, submission: submission! };
+    const [first, second] = await Promise.all([post(seeded.qianzhou.token, form), post(seeded.qianzhou.token, form)]);
+    const third = await post(seeded.qianzhou.token, form);
+    const receipts = await Promise.all([first, second, third].map(async (r) => (r.status === 200 ? RECEIPT.exec(await r.text())?.[1] : `status ${r.status}`)));
+    expect(new Set(receipts).size).toBe(1);
+    expect(await countByMarker(marker)).toBe(1);
+    // A refused post leaves the form usable: corrected, it is stored.
+    const other = `${submission}x`;
+    expect((await post(seeded.qianzhou.token, { citation: "第九十九条", body: `${marker}-改`, submission: other })).status).toBe(400);
+    expect((await post(seeded.qianzhou.token, { citation: "第十条", body: `${marker}-改`, submission: other })).status).toBe(200);
+    expect(await countByMarker(`${marker}-改`)).toBe(1);
+  });
+
   it("refuses a citation the draft does not have with a Chinese field message, storing nothing", async () => {
     const marker = `错误条款-${Date.now()}`;
     const response = await post(seeded.qianzhou.token, { citation: "第九十九条", body: marker });

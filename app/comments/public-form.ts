@@ -15,6 +15,8 @@ export type PublicFormValues = Record<PublicFormField, string>;
 export const HONEYPOT_FIELD = "website";
 /** The deputy reached through their personal QR code (代表二维码): their QR token, checked on the server. */
 export const RECEIVER_FIELD = "via";
+/** A random key rendered with each form: a repeated post of the same form gets the first answer back (optional). */
+export const SUBMISSION_FIELD = "submission";
 
 /** Longest value echoed back into a re-rendered form (beyond the limits, so people see and shorten what they typed). */
 const MAX_ECHOED = 20_000;
@@ -23,6 +25,7 @@ export interface PublicFormInput {
   values: PublicFormValues;
   honeypotFilled: boolean;
   via: string;
+  submission: string;
 }
 
 function text(form: FormData, name: string): string {
@@ -32,7 +35,12 @@ function text(form: FormData, name: string): string {
 
 export function readPublicForm(form: FormData): PublicFormInput {
   const values = Object.fromEntries(PUBLIC_FORM_FIELDS.map((name) => [name, text(form, name)])) as PublicFormValues;
-  return { values, honeypotFilled: text(form, HONEYPOT_FIELD).trim() !== "", via: text(form, RECEIVER_FIELD).trim() };
+  return {
+    values,
+    honeypotFilled: text(form, HONEYPOT_FIELD).trim() !== "",
+    via: text(form, RECEIVER_FIELD).trim(),
+    submission: text(form, SUBMISSION_FIELD).trim().slice(0, 100),
+  };
 }
 
 export interface ValidPublicComment {

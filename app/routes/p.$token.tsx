@@ -12,6 +12,7 @@ import { getReaderClauses } from "~/models/reader-clauses.server";
 import { countCommentsByClause } from "~/models/comment.server";
 import { CommentRefusedError, isOpen, submitComment } from "~/commands/submit-comment.server";
 import { newReceiptNo } from "~/comments/receipt.server";
+import { claimSubmission, newSubmissionKey, recordSubmission, releaseSubmission } from "~/comments/submission-key.server";
 import { readPublicForm, validatePublicForm, type PublicFormValues } from "~/comments/public-form";
 import { findPublicConsultation, findReceiver, publicCommentLimits, publicHeader, type PublicConsultation, type PublicHeader } from "~/comments/public-consultation.server";
 import { clauseTarget, normaliseCitation } from "~/components/public/clause-target";
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const citation = normaliseCitation(clauseParam);
     const target = citation ? clauseTarget(clauses, citation) : null;
     invariantResponse(!citation || target || outcome, `草案中没有“${citation}”。请返回草案，从条文旁的“对本条提意见”进入。`);
-    return json({ view: "form" as const, header, target, unknownCitation: citation && !target ? citation : undefined });
+    return json({ view: "form" as const, header, target, unknownCitation: citation && !target ? citation : undefined, submissionKey: newSubmissionKey() });
   }
   const counts = await countCommentsByClause(prisma, { consultationId: consultation.id });
   return json({
@@ -65,10 +66,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     clauses,
     counts: Object.fromEntries([...counts].map(([clauseId, n]) => [clauseId ?? "general", n])),
     query: (url.searchParams.get("q") ?? "").slice(0, 60),
+    submissionKey: newSubmissionKey(),
   });
 }
 
-type Failure = { ok: false; message: string; fieldErrors: Record<string, string>; values: PublicFormValues; via: string; closed: boolean };
+type Failure = { ok: false; message: string; fieldErrors: Record<string, string>; values: PublicFormValues; via: string; submission: string; closed: boolean };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const prisma = getPrisma();
@@ -81,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let header = publicHeader(consultation, open, null);
   const fail = (status: number, message: string, fieldErrors: Record<string, string> = {}, extraHeaders: Record<string, string> = {}) => {
     setActionOutcome<Outcome>(context, { view: "form", consultation, header, citation: values.citation });
-    const failure: Failure = { ok: false, message, fieldErrors, values, via: input.via, closed: status === 409 };
+    const failure: Failure = { ok: false, message, fieldErrors, values, via: input.via, submission: input.submission, closed: status === 409 };
     return json(failure, { status, headers: { ...NO_STORE, ...extraHeaders } });
   };
 
@@ -117,6 +119,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return fail(400, "意见未提交，请按提示修改后再提交。", valid.fieldErrors);
   }
   const { comment } = valid;
+  const answer = (receiptNo: string) => {
+    setActionOutcome<Outcome>(context, { view: "done", header });
+    return json({ ok: true as const, receiptNo, citation }, { headers: NO_STORE });
+  };
+  const claim = await claimSubmission(input.submission);
+  if (claim.kind === "repeat") {
+    console.info(`public comment: repeated post of one form on ${where} answered with its receipt`);
+    return answer(claim.receiptNo);
+  }
+  if (claim.kind === "in-progress") return fail(409, "这条意见正在提交，请稍后刷新页面查看，不要重复提交。");
   try {
     const stored = await submitComment(prisma, {
       consultation,
@@ -129,9 +141,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       submitter: comment.submitter ? { ...comment.submitter, consentAt: new Date() } : undefined,
       issueReceipt: true,
     });
-    setActionOutcome<Outcome>(context, { view: "done", header });
-    return json({ ok: true as const, receiptNo: stored.receiptNo!, citation }, { headers: NO_STORE });
+    if (claim.kind === "first") await recordSubmission(input.submission, stored.receiptNo!);
+    return answer(stored.receiptNo!);
   } catch (error) {
+    if (claim.kind === "first") await releaseSubmission(input.submission);
     if (!(error instanceof CommentRefusedError)) throw error;
     console.warn(`public comment: ${error.status} on ${where}: ${error.message}`);
     return fail(error.status, error.status === 409 ? error.userMessage : "意见未提交，请按提示修改后再提交。", error.field ? { [error.field]: error.userMessage } : {});
@@ -159,7 +172,7 @@ export default function PublicConsultation() {
   if (failure || data.view === "form") {
     const target = data.view === "form" ? data.target : null;
     const unknownCitation = data.view === "form" ? data.unknownCitation : normaliseCitation(failure?.values.citation) ?? undefined;
-    return <PublicFormPage header={data.header} target={target} unknownCitation={unknownCitation ?? undefined} failure={failure} />;
+    return <PublicFormPage header={data.header} target={target} unknownCitation={unknownCitation ?? undefined} failure={failure} submissionKey={"submissionKey" in data ? data.submissionKey : ""} />;
   }
-  return <PublicMain header={data.header} clauses={data.clauses} counts={data.counts} query={data.query} />;
+  return <PublicMain header={data.header} clauses={data.clauses} counts={data.counts} query={data.query} submissionKey={data.submissionKey} />;
 }

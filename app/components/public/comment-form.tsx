@@ -2,7 +2,7 @@
 // JavaScript. Name, phone and occupation are optional and sit behind the personal-information notice.
 import { useEffect, useState } from "react";
 import { Form } from "@remix-run/react";
-import { HONEYPOT_FIELD, RECEIVER_FIELD, type PublicFormValues } from "~/comments/public-form";
+import { HONEYPOT_FIELD, RECEIVER_FIELD, SUBMISSION_FIELD, type PublicFormValues } from "~/comments/public-form";
 import { MAX_BODY } from "~/comments/input";
 import { formatDeadline, isPast } from "./deadline";
 
@@ -16,6 +16,8 @@ export interface CommentFormProps {
   deadline: string;
   contactPoint: string;
   via?: string;
+  /** Random per rendered form: a repeated post (double tap, reload) gets the first answer instead of a second comment. */
+  submissionKey: string;
   /** The clause commented on, with the narrower citations one may pick (整条, 第一款 …); null for 总体意见. */
   citations: CitationChoice[] | null;
   /** A citation typed by hand that the draft does not have (shown so it can be corrected). */
@@ -52,13 +54,14 @@ function useDeadlinePassed(deadline: string): boolean {
   return passed;
 }
 
-export function PublicCommentForm({ token, deadline, contactPoint, via, citations, unknownCitation, values = {}, fieldErrors, closed = false, id = "comment-form" }: CommentFormProps) {
+export function PublicCommentForm({ token, deadline, contactPoint, via, submissionKey, citations, unknownCitation, values = {}, fieldErrors, closed = false, id = "comment-form" }: CommentFormProps) {
   const passedWhileOpen = useDeadlinePassed(deadline);
   const personalOpen = Boolean(values.submitterName || values.submitterPhone || values.submitterOccupation || fieldErrors?.consent || fieldErrors?.submitterPhone || fieldErrors?.submitterName || fieldErrors?.submitterOccupation);
   const general = citations === null && !unknownCitation;
   return (
     <Form method="post" action={`/p/${token}`} className="comment-form" id={id}>
       {via ? <input type="hidden" name={RECEIVER_FIELD} value={via} /> : null}
+      <input type="hidden" name={SUBMISSION_FIELD} value={submissionKey} />
       <div className="hp-field" aria-hidden="true">
         <label>
           请勿填写此项

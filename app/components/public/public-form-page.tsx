@@ -14,6 +14,7 @@ export interface FormFailure {
   fieldErrors: Record<string, string>;
   values: PublicFormValues;
   via: string;
+  submission: string;
   closed: boolean;
 }
 
@@ -28,7 +29,19 @@ function ClauseText({ target }: { target: ClauseTarget }) {
   );
 }
 
-export function PublicFormPage({ header, target, unknownCitation, failure }: { header: PublicHeader; target: ClauseTarget | null; unknownCitation?: string; failure?: FormFailure }) {
+export function PublicFormPage({
+  header,
+  target,
+  unknownCitation,
+  failure,
+  submissionKey,
+}: {
+  header: PublicHeader;
+  target: ClauseTarget | null;
+  unknownCitation?: string;
+  failure?: FormFailure;
+  submissionKey: string;
+}) {
   const back = `/p/${header.token}${header.deputy ? `?via=${encodeURIComponent(header.deputy.via)}` : ""}${target ? `#${target.citation}` : ""}`;
   const canWrite = header.open || failure?.closed;
   return (
@@ -48,6 +61,7 @@ export function PublicFormPage({ header, target, unknownCitation, failure }: { h
             deadline={header.deadline}
             contactPoint={header.contactPoint}
             via={failure?.via || header.deputy?.via}
+            submissionKey={failure?.submission || submissionKey}
             citations={target ? target.choices : null}
             unknownCitation={target ? undefined : unknownCitation}
             values={failure?.values}

@@ -14,7 +14,7 @@ export function commentHref(header: PublicHeader, citation: string): string {
   return `/p/${header.token}?${params}#comment`;
 }
 
-export function PublicMain({ header, clauses, counts, query }: { header: PublicHeader; clauses: ReaderClause[]; counts: Record<string, number>; query: string }) {
+export function PublicMain({ header, clauses, counts, query, submissionKey }: { header: PublicHeader; clauses: ReaderClause[]; counts: Record<string, number>; query: string; submissionKey: string }) {
   return (
     <main className="public">
       <PublicConsultationHeader header={header} />
@@ -45,7 +45,7 @@ export function PublicMain({ header, clauses, counts, query }: { header: PublicH
         {header.open ? (
           <>
             <p className="muted">对草案整体的看法，或草案没有写到、应当增加的内容，请写在这里。</p>
-            <PublicCommentForm token={header.token} deadline={header.deadline} contactPoint={header.contactPoint} via={header.deputy?.via} citations={null} id="general-form" />
+            <PublicCommentForm token={header.token} deadline={header.deadline} contactPoint={header.contactPoint} via={header.deputy?.via} submissionKey={submissionKey} citations={null} id="general-form" />
           </>
         ) : (
           <p>本次征求意见已截止，不再接收新的意见。</p>
