@@ -351,6 +351,8 @@ describe("consultation QR codes and poster", () => {
       expect(html).toContain("某市电梯安全管理条例（草案）");
       expect(html).toContain("截止时间");
       expect(html).toContain("data:image/svg+xml;base64,");
+      // The platform runs on 127.0.0.1: the page warns that phones cannot open such a code.
+      expect(html).toContain("手机扫码后打不开");
     }
   });
 

@@ -1,8 +1,9 @@
 // Rate limits of the public pages, kept in Redis: comment posts per client address and per consultation, receipt
 // lookups per address. Small limits through their settings; TRUST_PROXY lets the test speak from several addresses.
+// The same platform has PUBLIC_URL set, so the QR codes' address is checked here too.
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { startPlatform, type RunningPlatform } from "./helpers/platform";
-import { get, postForm } from "./helpers/http";
+import { get, login, postForm } from "./helpers/http";
 import { loadDemoData } from "../seeds/load-demo-data";
 
 let db: TestDatabase;
@@ -13,6 +14,7 @@ let otherToken = "";
 const PER_IP = 3;
 const PER_CONSULTATION = 5;
 const LOOKUPS = 4;
+const PUBLIC_URL = "https://lifa.example.org";
 
 function post(path: string, form: Record<string, string>, ip: string) {
   return postForm(platform.webUrl, path, form, { origin: null, headers: { "X-Forwarded-For": ip } });
@@ -28,6 +30,7 @@ beforeAll(async () => {
     PUBLIC_COMMENT_LIMIT_PER_IP: String(PER_IP),
     PUBLIC_COMMENT_LIMIT_PER_CONSULTATION: String(PER_CONSULTATION),
     RECEIPT_LOOKUP_LIMIT_PER_IP: String(LOOKUPS),
+    PUBLIC_URL,
   });
 }, 60_000);
 
@@ -74,5 +77,18 @@ describe("receipt lookup limits", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.text()).toContain("查询次数过多");
     expect((await get(platform.webUrl, "/r/ABCDEFGHJKMN", null, { "X-Forwarded-For": "192.0.2.51" })).status).toBe(404);
+  });
+});
+
+describe("QR codes with PUBLIC_URL set", () => {
+  it("encode the public origin, whatever address the poster was opened at", async () => {
+    const consultation = await db.prisma.consultation.findFirstOrThrow({ where: { publicToken: token } });
+    const staff = await db.prisma.user.findFirstOrThrow({ where: { role: "staff", contactPointId: consultation.contactPointId } });
+    const cookie = (await login(platform.webUrl, staff.username)).cookie;
+    const poster = await get(platform.webUrl, `/consultations/${consultation.id}/poster`, cookie, { "X-Forwarded-For": "192.0.2.99" });
+    expect(poster.status).toBe(200);
+    const html = await poster.text();
+    expect(html).toContain(`${PUBLIC_URL}/p/${token}`);
+    expect(html).not.toContain("手机扫码后打不开");
   });
 });

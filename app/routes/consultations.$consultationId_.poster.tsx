@@ -5,7 +5,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
-import { publicOrigin, qrSvgDataUri } from "~/utils/qr.server";
+import { loopbackWarning, publicOrigin, qrSvgDataUri } from "~/utils/qr.server";
 import { getConsultationForPoster, publicPath } from "~/models/public-link.server";
 import { formatDeadline } from "~/components/public/deadline";
 import { Poster } from "~/components/public/poster";
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: consultation.deadline.toISOString(),
     url,
     qrSrc: await qrSvgDataUri(url),
+    warning: loopbackWarning(url),
   });
 }
 
@@ -50,6 +51,7 @@ export default function ConsultationPoster() {
         { href: `${base}/qr.svg`, label: "下载二维码（SVG）" },
       ]}
       back={{ href: base, label: "返回征求意见任务" }}
+      warning={data.warning}
     />
   );
 }

@@ -5,7 +5,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import crypto from "node:crypto";
 import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
-import { publicOrigin, qrSvgDataUri } from "~/utils/qr.server";
+import { loopbackWarning, publicOrigin, qrSvgDataUri } from "~/utils/qr.server";
 import { deputyPath } from "~/models/public-link.server";
 import { recordAudit } from "~/models/audit-log.server";
 import { Poster } from "~/components/public/poster";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const contactPoint = user.contactPoint?.name ?? "";
   if (!deputy.qrToken) return json({ code: null, name: deputy.displayName, contactPoint });
   const url = publicOrigin(request) + deputyPath(deputy.qrToken);
-  return json({ code: { url, qrSrc: await qrSvgDataUri(url) }, name: deputy.displayName, contactPoint });
+  return json({ code: { url, qrSrc: await qrSvgDataUri(url), warning: loopbackWarning(url) }, name: deputy.displayName, contactPoint });
 }
 
 /** 生成我的二维码: only for a deputy without one (an existing code is printed already and must keep working). */
@@ -60,6 +60,7 @@ export default function DeputyQr() {
         { href: "/deputy/qr.svg", label: "下载二维码（SVG）" },
       ]}
       back={{ href: "/deputy", label: "返回工作台" }}
+      warning={data.code.warning}
     />
   );
 }

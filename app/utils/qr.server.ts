@@ -10,6 +10,15 @@ export function publicOrigin(request: Request): string {
   return getEnv().PUBLIC_URL ?? new URL(request.url).origin;
 }
 
+/** A code for 127.0.0.1 or localhost opens nothing on a resident's phone: the pages that print codes say so. */
+export function loopbackWarning(url: string): string | null {
+  const host = new URL(url).hostname;
+  const loopback = host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]";
+  return loopback
+    ? `二维码中的网址是 ${new URL(url).origin}，手机扫码后打不开。请用本机在局域网中的地址打开本页后再打印，或在服务器上设置 PUBLIC_URL。`
+    : null;
+}
+
 export function qrPng(text: string, width = 720): Promise<Buffer> {
   return QRCode.toBuffer(text, { ...OPTIONS, type: "png", width });
 }

@@ -14,6 +14,8 @@ export interface PosterProps {
   footer: string;
   downloads: Array<{ href: string; label: string }>;
   back: { href: string; label: string };
+  /** Shown on screen only, e.g. when the code points at 127.0.0.1. */
+  warning?: string | null;
 }
 
 function PrintButton() {
@@ -24,7 +26,7 @@ function PrintButton() {
   );
 }
 
-export function Poster({ kicker, title, subtitle, qrSrc, url, deadline, steps, footer, downloads, back }: PosterProps) {
+export function Poster({ kicker, title, subtitle, qrSrc, url, deadline, steps, footer, downloads, back, warning }: PosterProps) {
   return (
     <main className="poster-page">
       <div className="poster-tools">
@@ -37,6 +39,11 @@ export function Poster({ kicker, title, subtitle, qrSrc, url, deadline, steps, f
             </a>
           ))}
         </span>
+        {warning ? (
+          <p className="error" role="alert">
+            {warning}
+          </p>
+        ) : null}
         <p className="muted small">打印时选择 A4 纸、“无边距”或默认边距均可；不用 JavaScript 时，请用浏览器菜单中的“打印”。</p>
       </div>
       <article className="poster" aria-label="海报">
