@@ -94,10 +94,11 @@ describe("who may curate", () => {
   it("refuses another contact point's staff every mutation with 404 and changes nothing", async () => {
     const id = await seedComment("洛社联络员动不了这条。");
     const before = await db.prisma.comment.findUniqueOrThrow({ where: { id } });
-    for (const form of [
+    const forms: Array<Record<string, string>> = [
       { intent: "hide", commentId: id, hiddenReason: "越权" },
       { intent: "enter", citation: "", channel: "phone", kind: "other", body: "越权录入。" },
-    ]) {
+    ];
+    for (const form of forms) {
       expect((await post("luoshe", listPath(), form)).status).toBe(404);
     }
     expect((await post("luoshe", `${listPath()}/${id}`, { intent: "edit", body: "越权修改。" })).status).toBe(404);

@@ -70,10 +70,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** The posted text fields, echoed back so a refused form keeps what was typed. */
+const FORM_FIELDS = ["clauseId", "quote", "near", "kind", "channel", "submitterName", "submitterPhone", "consent", "body", "suggestedText", "reason", "prefillFor", "js"];
+
+/** The form's own fields as posted (first value each, cut to a sane length), echoed back so a refused form keeps what was typed. */
 function echoedValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, 6000);
+  for (const key of FORM_FIELDS) {
+    const value = form.get(key);
+    if (typeof value === "string") values[key] = value.slice(0, 6000);
+  }
   return values;
 }
 

@@ -80,6 +80,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The entry form's fields, echoed back (cut to a sane length) so a refused entry keeps what was typed. */
+const ENTRY_FIELDS = ["intent", "citation", "channel", "kind", "submitterName", "submitterPhone", "consent", "body", "suggestedText", "reason"];
+
 type ActionResult =
   | { ok: true; message: string }
   | { ok: false; message: string; errors: Record<string, string>; values?: Record<string, string> };
@@ -94,7 +97,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !(key in values)) values[key] = value.slice(0, 6000);
+  for (const key of ENTRY_FIELDS) {
+    const value = form.get(key);
+    if (typeof value === "string") values[key] = value.slice(0, 6000);
+  }
   const refuse = (errors: Record<string, string>, status: number, detail: string) => {
     console.warn(`staff entry refused (${status}) for user ${user.username} on consultation ${consultation.id}: ${detail}`);
     return json<ActionResult>({ ok: false, message: errors.form ?? "请检查填写的内容。", errors, values }, { status });

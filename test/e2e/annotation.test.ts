@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
     expect(errors).toEqual([]);
   });
 
-  async function open(username: string, at: string, viewport = DESKTOP, options: { hasTouch?: boolean } = {}): Promise<Page> {
+  async function open(username: string, at: string, viewport = DESKTOP, options: { hasTouch?: boolean; isMobile?: boolean } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport, ...options });
     const errors = watchPageErrors(context, { ownOrigin: platform.webUrl });
     opened.push({ context, errors });
