@@ -1,12 +1,13 @@
 // Load generator for the public-submit benchmark, run as its own process (so that its work does not slow the web
-// process's event loop): `node --import tsx test/bench/public-submit-load.ts URL SECONDS CONNECTIONS RUN_ID OUT_FILE`.
-// Keeps CONNECTIONS keep-alive connections busy posting the public form contract; each request carries a unique
-// marker in `body`. Writes { durationMs, latencies, answered: [[marker, receiptNo]], failures } to OUT_FILE.
+// process's event loop): `node --import tsx test/bench/public-submit-load.ts URLS SECONDS CONNECTIONS RUN_ID OUT_FILE`.
+// Keeps CONNECTIONS keep-alive connections busy posting the public form contract (spread over the comma-separated
+// URLS, one per web process); each request carries a unique marker in `body`. Writes { durationMs, latencies,
+// answered: [[marker, receiptNo]], failures } to OUT_FILE.
 import fs from "node:fs";
 import http from "node:http";
 
-const [url, seconds, connections, runId, outFile] = process.argv.slice(2);
-const target = new URL(url);
+const [urls, seconds, connections, runId, outFile] = process.argv.slice(2);
+const targets = urls.split(",").map((url) => new URL(url));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connections) });
 const RECEIPT = /回执号：([23456789A-HJKMNP-Z]{12})/;
 /** Articles, paragraphs and items residents comment on, and general opinions. */
@@ -17,7 +18,7 @@ interface Answer {
   body: string;
 }
 
-function postOnce(form: URLSearchParams): Promise<Answer> {
+function postOnce(target: URL, form: URLSearchParams): Promise<Answer> {
   const payload = form.toString();
   return new Promise((resolve) => {
     const request = http.request(
@@ -49,7 +50,8 @@ let sequence = 0;
 const started = performance.now();
 const stopAt = started + Number(seconds) * 1000;
 
-async function worker() {
+async function worker(index: number) {
+  const target = targets[index % targets.length];
   while (performance.now() < stopAt) {
     const n = sequence++;
     const marker = `bench-${runId}-${n}`;
@@ -62,7 +64,7 @@ async function worker() {
       submitterPhone: "",
     });
     const t0 = performance.now();
-    const answer = await postOnce(form);
+    const answer = await postOnce(target, form);
     latencies.push(performance.now() - t0);
     const receipt = answer.status === 200 ? RECEIPT.exec(answer.body)?.[1] : undefined;
     if (receipt) answered.push([marker, receipt]);
@@ -73,7 +75,7 @@ async function worker() {
   }
 }
 
-await Promise.all(Array.from({ length: Number(connections) }, worker));
+await Promise.all(Array.from({ length: Number(connections) }, (_, index) => worker(index)));
 const durationMs = performance.now() - started;
 agent.destroy();
 fs.writeFileSync(outFile, JSON.stringify({ durationMs, latencies, answered, failures }));

@@ -13,6 +13,8 @@ import type { BenchResult } from "./timing";
 const SECONDS = Number(process.env.PUBLIC_SUBMIT_SECONDS ?? 20);
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = Number(process.env.PUBLIC_SUBMIT_CONNECTIONS ?? 16);
+/** Web processes serving the posts (the README's production setup runs any number behind a load balancer). */
+const WEB_PROCESSES = Number(process.env.PUBLIC_SUBMIT_WEB_PROCESSES ?? 1);
 
 interface LoadResult {
   durationMs: number;
@@ -21,9 +23,9 @@ interface LoadResult {
   failures: Record<string, number>;
 }
 
-function runLoad(url: string, seconds: number, runId: string): Promise<LoadResult> {
+function runLoad(urls: string[], seconds: number, runId: string): Promise<LoadResult> {
   const out = path.join(os.tmpdir(), `public-submit-${runId}.json`);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "public-submit-load.ts"), url, String(seconds), String(CONNECTIONS), runId, out], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "public-submit-load.ts"), urls.join(","), String(seconds), String(CONNECTIONS), runId, out], {
     stdio: ["ignore", "inherit", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -39,14 +41,15 @@ function runLoad(url: string, seconds: number, runId: string): Promise<LoadResul
 
 export async function benchPublicSubmit(): Promise<BenchResult[]> {
   const app = await appUnderTest();
-  const web = await app.startWeb({ PUBLIC_COMMENT_LIMIT_PER_IP: "1000000000", PUBLIC_COMMENT_LIMIT_PER_CONSULTATION: "1000000000" });
+  const limits = { PUBLIC_COMMENT_LIMIT_PER_IP: "1000000000", PUBLIC_COMMENT_LIMIT_PER_CONSULTATION: "1000000000" };
+  const webs = await Promise.all(Array.from({ length: WEB_PROCESSES }, () => app.startWeb(limits)));
   const consultation = await app.prisma.consultation.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { id: true, publicToken: true } });
-  const url = `${web.url}/p/${consultation.publicToken}`;
+  const urls = webs.map((web) => `${web.url}/p/${consultation.publicToken}`);
   const runId = Date.now().toString(36);
 
-  await runLoad(url, WARM_UP_SECONDS, `${runId}w`);
-  const load = await runLoad(url, SECONDS, runId);
-  await web.stop();
+  await runLoad(urls, WARM_UP_SECONDS, `${runId}w`);
+  const load = await runLoad(urls, SECONDS, runId);
+  await Promise.all(webs.map((web) => web.stop()));
 
   // Each answered marker must have exactly one row, carrying the receipt number the answer showed.
   const rows = await app.prisma.comment.findMany({ where: { body: { startsWith: `bench-${runId}-` } }, select: { body: true, receiptNo: true } });
@@ -66,7 +69,7 @@ export async function benchPublicSubmit(): Promise<BenchResult[]> {
   const rps = Number((load.answered.length / (load.durationMs / 1000)).toFixed(1));
   const requests = load.latencies.length;
   console.log(
-    `[bench] public-submit: ${requests} requests in ${(load.durationMs / 1000).toFixed(1)} s over ${CONNECTIONS} connections = ${(requests / (load.durationMs / 1000)).toFixed(1)} req/s; ` +
+    `[bench] public-submit: ${requests} requests in ${(load.durationMs / 1000).toFixed(1)} s over ${CONNECTIONS} connections to ${WEB_PROCESSES} web process(es) = ${(requests / (load.durationMs / 1000)).toFixed(1)} req/s; ` +
       `answered with a receipt ${load.answered.length}, failures ${JSON.stringify(load.failures)}, stored without an answer ${storedUnanswered}; ` +
       `p50 ${percentile(load.latencies, 50)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`,
   );
