@@ -289,6 +289,21 @@ describe("the consultation page", () => {
     expect(html).toContain(`/consultations/${ids.qianzhou}/comments`);
   });
 
+  it("links the 修改对照表 once the draft has a newer published version", async () => {
+    expect((await page("daibiao")).text).not.toContain("查看修改对照表");
+    const { draftId } = await db.prisma.draftVersion.findUniqueOrThrow({ where: { id: ids.version } });
+    const unpublished = await db.prisma.draftVersion.create({ data: { draftId, versionNo: 2, label: "二审稿", sourceText: "" } });
+    expect((await page("daibiao")).text).not.toContain("查看修改对照表");
+    await db.prisma.draftVersion.update({ where: { id: unpublished.id }, data: { publishedAt: new Date() } });
+    try {
+      const { html, text } = await page("daibiao");
+      expect(text).toContain("该草案已发布新的版本：查看修改对照表");
+      expect(html).toContain(`href="/consultations/${ids.qianzhou}/comparison"`);
+    } finally {
+      await db.prisma.draftVersion.delete({ where: { id: unpublished.id } });
+    }
+  });
+
   it("opens the comment form without JavaScript from a ?clause= link, pre-filled with the clause's text", async () => {
     const article = await clause("第十二条");
     const { html, text } = await page("daibiao", `/consultations/${ids.qianzhou}?clause=${article.id}`);

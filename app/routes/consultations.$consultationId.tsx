@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Comments stay inside the contact point: the committee sees them through the contact point's report.
   const received = annotator ? await listReceivedComments(prisma, { consultationId: consultation.id }) : null;
   const tallies = annotator ? await countCommentsBySourceAndStatus(prisma, { consultationId: consultation.id }) : null;
+  // Once the draft has a newer published version, its 修改对照表 is open to everyone consulted on it.
+  const publishedVersions = await prisma.draftVersion.count({ where: { draftId: consultation.draftVersion.draft.id, publishedAt: { not: null } } });
   const asked = url.searchParams.get("clause");
   const canSeePublicLink = user.role === "staff" || user.role === "collector";
   return json({
@@ -67,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: url.searchParams.get("saved"),
     query: url.searchParams.get("q") ?? "",
     home: ROLE_HOME[user.role],
+    hasComparison: publishedVersions > 1,
   });
 }
 
@@ -224,6 +227,9 @@ export default function ConsultationPage() {
         <DeadlineNote deadline={consultation.deadline} open={data.open} />
         {data.bySource ? <CommentCounts bySource={data.bySource} byStatus={data.byStatus} /> : <p className="muted small">已收到意见 {consultation._count.comments} 条</p>}
         <ConsultationLinks consultationId={consultation.id} publicToken={consultation.publicToken} staff={annotator === "staff"} />
+        {data.hasComparison ? (
+          <p className="small">该草案已发布新的版本：<Link to={`/consultations/${consultation.id}/comparison`}>查看修改对照表</Link></p>
+        ) : null}
         <h2>座谈会</h2>
         {consultation.forums.length === 0 ? <p className="muted">尚未安排座谈会。</p> : (
           <ul>
