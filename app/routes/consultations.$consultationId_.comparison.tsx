@@ -37,7 +37,7 @@ export default function ConsultationComparison() {
         <Link to={`/consultations/${consultation.id}`}>{draft.title}</Link> / 修改对照表
       </div>
       <h1>《{draft.title}》修改对照表</h1>
-      <p className="muted">{consultation.contactPointName}参与了该草案的征求意见。下表列出新旧版本条文的变化，供联系点了解意见的办理情况。</p>
+      {pair ? <p className="muted">{consultation.contactPointName}参与了该草案的征求意见。下表列出新旧版本条文的变化，供联系点了解意见的办理情况。</p> : null}
       <ComparisonPanel versions={versions} pair={pair} rows={rows} showAll={showAll} hrefOld={href} hrefNew={href} />
     </main>
   );
