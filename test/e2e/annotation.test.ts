@@ -47,9 +47,14 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
     expect(errors).toEqual([]);
   });
 
-  async function open(username: string, at: string, viewport = DESKTOP, options: { hasTouch?: boolean; isMobile?: boolean } = {}): Promise<Page> {
+  async function open(
+    username: string,
+    at: string,
+    viewport = DESKTOP,
+    { ignore = [], ...options }: { hasTouch?: boolean; isMobile?: boolean; ignore?: RegExp[] } = {},
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport, ...options });
-    const errors = watchPageErrors(context, { ownOrigin: platform.webUrl });
+    const errors = watchPageErrors(context, { ownOrigin: platform.webUrl, ignore });
     opened.push({ context, errors });
     const page = await context.newPage();
     await loginAs(page, platform.webUrl, username, at.split("?")[0]);
@@ -239,6 +244,28 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
     const card = page.locator(".received-comments .comment-card").filter({ hasText: "安全乘梯须知" });
     await expect.poll(() => card.locator(".comment-who").innerText()).toContain("群众 孙**");
     expect(await db.prisma.comment.findFirstOrThrow({ where: { body: "小区老人多，建议在电梯内张贴安全乘梯须知。" } })).toMatchObject({ source: "visit", submitterName: "孙大妈" });
+  }, 60_000);
+
+  it("when the deadline passes while a deputy types, the refusal says so and the text stays in the form", async () => {
+    // The browser logs the refused post (409) in its console: expected here, and only here.
+    const page = await open("daibiao", consultationPath, DESKTOP, { ignore: [/status of 409 \(Conflict\)/] });
+    await page.getByRole("link", { name: /^批注本条\s*（第十九条）$/ }).click();
+    const panel = page.locator(".annotation-panel");
+    const typed = "定期检验申请应提前两个月提出。";
+    await panel.getByLabel("意见内容").fill(typed);
+    const consultation = await db.prisma.consultation.findFirstOrThrow({ where: { id: consultationPath.split("/").pop() } });
+    await db.prisma.consultation.update({ where: { id: consultation.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    try {
+      await panel.getByRole("button", { name: "提交意见" }).click();
+      await expect.poll(() => panel.getByRole("alert").innerText()).toContain("本次征求意见已截止");
+      expect(await panel.getByLabel("意见内容").inputValue()).toBe(typed);
+      // The page has learnt the consultation is closed: the form cannot be sent again.
+      await expect.poll(() => panel.getByRole("button", { name: "提交意见" }).isDisabled()).toBe(true);
+      await shot(page, "deputy-deadline-passed");
+      expect(await db.prisma.comment.count({ where: { body: typed } })).toBe(0);
+    } finally {
+      await db.prisma.consultation.update({ where: { id: consultation.id }, data: { deadline: consultation.deadline } });
+    }
   }, 60_000);
 
   it("without JavaScript, a whole clause can still be picked and commented on", async () => {
