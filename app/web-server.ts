@@ -40,6 +40,9 @@ export function createWebApp(build: ServerBuild, env: Env) {
       console.warn(`web: 400 for ${req.method} ${quoteForLog(req.originalUrl)}: ${reason}`);
       return plainError(res, 400, "请求地址无效。");
     }
+    // A body of unknown length (chunked) could be endless: browsers and ordinary clients always say how long
+    // theirs is, so requiring it lets the length check below bound every body Remix will read.
+    if (req.get("Transfer-Encoding") && !req.get("Content-Length")) return plainError(res, 411, "请求缺少内容长度。");
     if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return plainError(res, 413, "提交的内容过大。");
     next();
   });

@@ -200,6 +200,22 @@ describe("odd input", () => {
     expect((await response.json()).error).toBe("用户名含有无效字符");
   });
 
+  it("refuses a body of unknown length, which could be endless, and one over the size limit", async () => {
+    const { request } = await import("node:http");
+    const send = (headers: Record<string, string>, body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(platform.webUrl);
+        const req = request({ host: url.hostname, port: url.port, path: "/login", method: "POST", headers, agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    expect(await send({ "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, "username=a&password=b")).toBe(411);
+    expect(await send({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(21 * 1024 * 1024) }, "")).toBe(413);
+  });
+
   it("refuses a forged Host header", async () => {
     const { request } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
