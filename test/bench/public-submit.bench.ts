@@ -13,8 +13,11 @@ import type { BenchResult } from "./timing";
 const SECONDS = Number(process.env.PUBLIC_SUBMIT_SECONDS ?? 20);
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = Number(process.env.PUBLIC_SUBMIT_CONNECTIONS ?? 16);
-/** Web processes serving the posts (the README's production setup runs any number behind a load balancer). */
-const WEB_PROCESSES = Number(process.env.PUBLIC_SUBMIT_WEB_PROCESSES ?? 1);
+/**
+ * Web processes serving the posts: one per core of the 2-core target machine, as the README's production setup runs
+ * any number of them behind a load balancer (a Node process uses one core).
+ */
+const WEB_PROCESSES = Number(process.env.PUBLIC_SUBMIT_WEB_PROCESSES ?? 2);
 
 interface LoadResult {
   durationMs: number;
