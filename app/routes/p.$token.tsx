@@ -86,6 +86,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const failure: Failure = { ok: false, message, fieldErrors, values, via: input.via, submission: input.submission, closed: status === 409 };
     return json(failure, { status, headers: { ...NO_STORE, ...extraHeaders } });
   };
+  const answer = (receiptNo: string) => {
+    setActionOutcome<Outcome>(context, { view: "done", header });
+    return json({ ok: true as const, receiptNo, citation: normaliseCitation(values.citation) }, { headers: NO_STORE });
+  };
 
   const limit = await hitRateLimits(publicCommentLimits(context.clientIp, consultation.id));
   if (!limit.allowed) {
@@ -102,12 +106,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     receiverId = deputy.id;
     header = publicHeader(consultation, open, { displayName: deputy.displayName, via: input.via });
   }
-  const citation = normaliseCitation(values.citation);
   if (input.honeypotFilled) {
     // A bot: it sees a success and a receipt number that was never stored.
     console.warn(`public comment: honeypot filled on ${where}; answered with an unstored receipt`);
-    setActionOutcome<Outcome>(context, { view: "done", header });
-    return json({ ok: true as const, receiptNo: newReceiptNo(), citation }, { headers: NO_STORE });
+    return answer(newReceiptNo());
   }
   if (!open) {
     console.warn(`public comment: 409 on ${where}: the consultation closed at ${consultation.deadline.toISOString()}`);
@@ -119,10 +121,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return fail(400, "意见未提交，请按提示修改后再提交。", valid.fieldErrors);
   }
   const { comment } = valid;
-  const answer = (receiptNo: string) => {
-    setActionOutcome<Outcome>(context, { view: "done", header });
-    return json({ ok: true as const, receiptNo, citation }, { headers: NO_STORE });
-  };
   const claim = await claimSubmission(input.submission);
   if (claim.kind === "repeat") {
     console.info(`public comment: repeated post of one form on ${where} answered with its receipt`);
