@@ -24,7 +24,8 @@ export async function listConsultationsForUser(prisma: PrismaClient, user: Sessi
       status: true,
       contactPoint: { select: { id: true, name: true } },
       draftVersion: { select: { id: true, label: true, draft: { select: { id: true, title: true } } } },
-      _count: { select: { comments: true, forums: true } },
+      // Hidden, merged and withdrawn comments are not opinions received (merged ones count through their target).
+      _count: { select: { comments: { where: { status: "active" } }, forums: true } },
     },
   });
 }
@@ -40,7 +41,7 @@ export async function getConsultationForUser(prisma: PrismaClient, { id, user }:
       contactPoint: { select: { id: true, name: true } },
       draftVersion: { select: { id: true, label: true, draft: { select: { id: true, title: true } } } },
       forums: { orderBy: { heldAt: "asc" }, select: { id: true, title: true, heldAt: true, location: true, attendeeCount: true } },
-      _count: { select: { comments: true } },
+      _count: { select: { comments: { where: { status: "active" } } } },
     },
   });
 }
