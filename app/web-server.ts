@@ -13,6 +13,7 @@ import { crossSiteRefusal, malformedRequestReason } from "~/utils/request-guard.
 import { securityHeaders } from "~/utils/security-headers.server";
 import { collabServerUrlFor } from "~/utils/collab.server";
 import { describeError, quoteForLog } from "~/utils/log.server";
+import { publicFormFastPath } from "~/utils/public-form-fast-path.server";
 
 // Bodies larger than this are refused before Remix reads them into memory (uploads of Word files stay far below).
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -72,6 +73,14 @@ export function createWebApp(build: ServerBuild, env: Env) {
     plainError(res, 403, "拒绝来自其他网站的提交。请在本站页面上操作。");
   });
 
+  // Plain posts of the public comment form (not Remix data requests) take the fast path; see its module.
+  app.post(
+    "/p/:token",
+    (req, _res, next) => (req.query._data === undefined && req.is("application/x-www-form-urlencoded") ? next() : next("route")),
+    express.urlencoded({ extended: false, limit: "256kb" }),
+    publicFormFastPath(build, env.NODE_ENV),
+  );
+
   app.all(
     "*",
     createRequestHandler({
@@ -84,12 +93,18 @@ export function createWebApp(build: ServerBuild, env: Env) {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     console.error(`web: ${req.method} ${quoteForLog(req.originalUrl)} failed: ${describeError(error)}`);
     if (res.headersSent) return res.end();
+    // Errors of the body parser carry their status (413 too large, 400 malformed).
+    const status = (error as { status?: number }).status;
+    if (status === 413) return plainError(res, 413, "提交的内容过大。");
+    if (typeof status === "number" && status >= 400 && status < 500) return plainError(res, status, "请求无法处理。");
     plainError(res, error instanceof URIError || error instanceof TypeError ? 400 : 500, "服务器出错了，请稍后再试。");
   });
   return app;
 }
 
 async function main() {
+  // React and Remix pick their production builds from NODE_ENV at import time (the build is imported below).
+  process.env.NODE_ENV ??= "production";
   const env = getEnv();
   getSessionSecret();
   const buildPath = path.resolve(process.argv[2] ?? "build/index.js");

@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { anchorForQuote, nodesFromRows } from "~/legal/clause-rows";
 import { GENERAL_CITATION } from "~/comments/labels";
 import { newReceiptNo } from "~/comments/receipt.server";
+import { CLAUSE_SELECT, findConsultedClause } from "~/models/consulted-clauses.server";
 
 export class CommentRefusedError extends Error {
   constructor(
@@ -55,7 +56,6 @@ export function isOpen(consultation: Pick<ConsultationForComment, "deadline" | "
   return consultation.status === "open" && consultation.deadline.getTime() > now.getTime();
 }
 
-const CLAUSE_SELECT = { id: true, parentId: true, kind: true, label: true, text: true, citation: true, path: true, stableKey: true } as const;
 
 async function findClause(prisma: PrismaClient, props: SubmitCommentProps) {
   const { draftVersionId } = props.consultation;
@@ -66,7 +66,7 @@ async function findClause(prisma: PrismaClient, props: SubmitCommentProps) {
   }
   const citation = props.citation?.replace(/\s/g, "") ?? "";
   if (citation === "" || citation === GENERAL_CITATION) return null;
-  const clause = await prisma.clause.findFirst({ where: { draftVersionId, citation }, orderBy: { position: "asc" }, select: CLAUSE_SELECT });
+  const clause = await findConsultedClause(prisma, { draftVersionId, citation });
   if (!clause) throw new CommentRefusedError(`草案中没有“${citation}”，请检查条款引用`, 400, `no clause cited ${JSON.stringify(citation)}`, "citation");
   return clause;
 }

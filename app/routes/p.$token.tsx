@@ -5,16 +5,14 @@ import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { getPrisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-import { quoteForLog } from "~/utils/log.server";
 import { getActionOutcome, setActionOutcome } from "~/utils/action-outcome.server";
-import { hitRateLimits, retryInWords } from "~/utils/rate-limit.server";
 import { getReaderClauses } from "~/models/reader-clauses.server";
 import { countCommentsByClause } from "~/models/comment.server";
-import { CommentRefusedError, isOpen, submitComment } from "~/commands/submit-comment.server";
-import { newReceiptNo } from "~/comments/receipt.server";
-import { claimSubmission, newSubmissionKey, recordSubmission, releaseSubmission } from "~/comments/submission-key.server";
-import { readPublicForm, validatePublicForm, type PublicFormValues } from "~/comments/public-form";
-import { findPublicConsultation, findReceiver, publicCommentLimits, publicHeader, type PublicConsultation, type PublicHeader } from "~/comments/public-consultation.server";
+import { isOpen } from "~/commands/submit-comment.server";
+import { handlePublicSubmission } from "~/comments/public-submission.server";
+import { newSubmissionKey } from "~/comments/submission-key.server";
+import type { PublicFormValues } from "~/comments/public-form";
+import { findPublicConsultation, findReceiver, publicHeader, type PublicConsultation, type PublicHeader } from "~/comments/public-consultation.server";
 import { clauseTarget, normaliseCitation } from "~/components/public/clause-target";
 import { PublicMain } from "~/components/public/public-main";
 import { PublicFormPage } from "~/components/public/public-form-page";
@@ -73,80 +71,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type Failure = { ok: false; message: string; fieldErrors: Record<string, string>; values: PublicFormValues; via: string; submission: string; closed: boolean };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const prisma = getPrisma();
-  const consultation = await findPublicConsultation(prisma, params.token);
-  invariantResponse(consultation, NOT_FOUND);
-  const input = readPublicForm(await request.formData());
-  const { values } = input;
-  const open = isOpen(consultation);
-  const where = `consultation ${consultation.id} from ${quoteForLog(context.clientIp)}`;
-  let header = publicHeader(consultation, open, null);
-  const fail = (status: number, message: string, fieldErrors: Record<string, string> = {}, extraHeaders: Record<string, string> = {}) => {
-    setActionOutcome<Outcome>(context, { view: "form", consultation, header, citation: values.citation });
-    const failure: Failure = { ok: false, message, fieldErrors, values, via: input.via, submission: input.submission, closed: status === 409 };
-    return json(failure, { status, headers: { ...NO_STORE, ...extraHeaders } });
-  };
-  const answer = (receiptNo: string) => {
-    setActionOutcome<Outcome>(context, { view: "done", header });
-    return json({ ok: true as const, receiptNo, citation: normaliseCitation(values.citation) }, { headers: NO_STORE });
-  };
-
-  const limit = await hitRateLimits(publicCommentLimits(context.clientIp, consultation.id));
-  if (!limit.allowed) {
-    console.warn(`public comment: 429 (${limit.key.slice(0, 2).join(" ")}) on ${where}`);
-    return fail(429, `提交过于频繁，请在${retryInWords(limit.retryAfterSeconds)}再试。您填写的内容仍保留在下方。`, {}, { "Retry-After": String(limit.retryAfterSeconds) });
+  // The web server's fast path for plain form posts hands over the outcome it already reached (and counted).
+  const outcome =
+    context.publicSubmission ??
+    (await handlePublicSubmission(getPrisma(), { token: params.token, form: await request.formData(), clientIp: context.clientIp }));
+  if (outcome.kind === "not-found") throw new Response(NOT_FOUND, { status: 404 });
+  if (outcome.kind === "answered") {
+    setActionOutcome<Outcome>(context, { view: "done", header: outcome.header });
+    return json({ ok: true as const, receiptNo: outcome.receiptNo, citation: outcome.citation }, { headers: NO_STORE });
   }
-  let receiverId: string | null = null;
-  if (input.via) {
-    const deputy = await findReceiver(prisma, { via: input.via, contactPointId: consultation.contactPointId });
-    if (!deputy) {
-      console.warn(`public comment: 400 on ${where}: receiver ${quoteForLog(input.via)} is no deputy of the consultation's contact point`);
-      return fail(400, "该代表二维码无效，或该代表不属于本联系点，意见未提交。请重新扫描代表的二维码。");
-    }
-    receiverId = deputy.id;
-    header = publicHeader(consultation, open, { displayName: deputy.displayName, via: input.via });
-  }
-  if (input.honeypotFilled) {
-    // A bot: it sees a success and a receipt number that was never stored.
-    console.warn(`public comment: honeypot filled on ${where}; answered with an unstored receipt`);
-    return answer(newReceiptNo());
-  }
-  if (!open) {
-    console.warn(`public comment: 409 on ${where}: the consultation closed at ${consultation.deadline.toISOString()}`);
-    return fail(409, "本次征求意见已截止，不再接收新的意见。您填写的内容仍保留在下方，可复制保存。");
-  }
-  const valid = validatePublicForm(values);
-  if (!valid.ok) {
-    console.warn(`public comment: 400 on ${where}: invalid ${Object.keys(valid.fieldErrors).join(", ")}`);
-    return fail(400, "意见未提交，请按提示修改后再提交。", valid.fieldErrors);
-  }
-  const { comment } = valid;
-  const claim = await claimSubmission(input.submission);
-  if (claim.kind === "repeat") {
-    console.info(`public comment: repeated post of one form on ${where} answered with its receipt`);
-    return answer(claim.receiptNo);
-  }
-  if (claim.kind === "in-progress") return fail(409, "这条意见正在提交，请稍后刷新页面查看，不要重复提交。");
-  try {
-    const stored = await submitComment(prisma, {
-      consultation,
-      citation: comment.citation,
-      body: comment.body,
-      suggestedText: comment.suggestedText,
-      reason: comment.reason,
-      source: "public",
-      receiverId,
-      submitter: comment.submitter ? { ...comment.submitter, consentAt: new Date() } : undefined,
-      issueReceipt: true,
-    });
-    if (claim.kind === "first") await recordSubmission(input.submission, stored.receiptNo!);
-    return answer(stored.receiptNo!);
-  } catch (error) {
-    if (claim.kind === "first") await releaseSubmission(input.submission);
-    if (!(error instanceof CommentRefusedError)) throw error;
-    console.warn(`public comment: ${error.status} on ${where}: ${error.message}`);
-    return fail(error.status, error.status === 409 ? error.userMessage : "意见未提交，请按提示修改后再提交。", error.field ? { [error.field]: error.userMessage } : {});
-  }
+  const { status, message, fieldErrors, values, via, submission, headers, consultation, header } = outcome;
+  setActionOutcome<Outcome>(context, { view: "form", consultation, header, citation: values.citation });
+  const failure: Failure = { ok: false, message, fieldErrors, values, via, submission, closed: status === 409 };
+  return json(failure, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export default function PublicConsultation() {
