@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { daysLeft, daysLeftText, formatChinaDate } from "~/utils/china-time";
 
 export interface ConsultationListRow {
   id: string;
@@ -9,19 +10,14 @@ export interface ConsultationListRow {
   _count: { comments: number; forums: number };
 }
 
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-}
-
-export function daysLeft(iso: string, now = Date.now()): number {
-  return Math.ceil((new Date(iso).getTime() - now) / 86_400_000);
-}
+/** Dates are shown as the China calendar date, wherever the server runs. */
+export const formatDate = formatChinaDate;
+export { daysLeft };
 
 export function DeadlineTag({ deadline }: { deadline: string }) {
   const left = daysLeft(deadline);
   if (left < 0) return <span className="tag">已截止</span>;
-  return <span className={left <= 7 ? "tag warn" : "tag open"}>剩 {left} 天</span>;
+  return <span className={left <= 7 ? "tag warn" : "tag open"}>{daysLeftText(deadline)}</span>;
 }
 
 /** Consultations as a table; `showContactPoint` for users who see several contact points. */

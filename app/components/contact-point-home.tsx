@@ -20,6 +20,12 @@ export function ContactPointHome({
     <main>
       <h1>{contactPointName}</h1>
       <p className="muted">{INTRO[role]}</p>
+      {role === "deputy" ? (
+        <p className="card small">
+          <strong>我的二维码：</strong>群众扫描您的代表二维码，即可就本联系点正在征求意见的草案直接向您提出意见。
+          <a href="/deputy/qr">查看、下载和打印我的二维码</a>
+        </p>
+      ) : null}
       <h2>{role === "deputy" ? "待审阅的法规草案" : "征求意见任务"}</h2>
       <ConsultationList rows={consultations} />
     </main>

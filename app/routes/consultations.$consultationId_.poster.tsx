@@ -7,7 +7,7 @@ import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { loopbackWarning, publicOrigin, qrSvgDataUri } from "~/utils/qr.server";
 import { getConsultationForPoster, publicPath } from "~/models/public-link.server";
-import { formatDeadline } from "~/components/public/deadline";
+import { formatDeadline } from "~/utils/china-time";
 import { Poster } from "~/components/public/poster";
 
 const SIGNED_IN: Role[] = ["admin", "legislature", "staff", "deputy", "collector"];

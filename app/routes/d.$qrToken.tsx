@@ -5,7 +5,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { getPrisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-import { daysLeftText, formatDeadline } from "~/components/public/deadline";
+import { daysLeftText, formatDeadline } from "~/utils/china-time";
 
 const NOT_FOUND = "这个代表二维码无效或已停用。请核对二维码，或直接扫描联系点张贴的征求意见二维码。";
 

@@ -1,7 +1,7 @@
 // Consultation deadlines are chosen as calendar dates (<input type="date">) and last until the end of that day in
 // China Standard Time, wherever the server runs: "2026-12-31" means 2026-12-31 24:00 in Beijing.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { CHINA_OFFSET_MS, DAY_MS } from "./china-time";
+
 const DATE_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The instant a deadline date ends, or null when `value` is not a real yyyy-mm-dd date. */

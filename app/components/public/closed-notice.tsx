@@ -1,4 +1,4 @@
-import { formatDeadline } from "./deadline";
+import { formatDeadline } from "~/utils/china-time";
 
 /** Shown instead of the form once the consultation has closed. */
 export function ClosedNotice({ deadline }: { deadline: string }) {

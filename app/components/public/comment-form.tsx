@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Form } from "@remix-run/react";
 import { HONEYPOT_FIELD, RECEIVER_FIELD, SUBMISSION_FIELD, type PublicFormValues } from "~/comments/public-form";
 import { MAX_BODY } from "~/comments/input";
-import { formatDeadline, isPast } from "./deadline";
+import { formatDeadline, isPast } from "~/utils/china-time";
 
 export interface CitationChoice {
   citation: string;

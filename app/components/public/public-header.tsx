@@ -1,6 +1,6 @@
 // Top of every public page of a consultation: who asks, about which draft, until when.
 import type { PublicHeader } from "~/comments/public-consultation.server";
-import { daysLeftText, formatDeadline } from "./deadline";
+import { daysLeftText, formatDeadline } from "~/utils/china-time";
 
 export function PublicConsultationHeader({ header, compact = false }: { header: PublicHeader; compact?: boolean }) {
   const left = daysLeftText(header.deadline);

@@ -2,7 +2,7 @@
 import { readPublicForm, validatePublicForm, HONEYPOT_FIELD, RECEIVER_FIELD } from "~/comments/public-form";
 import type { ReaderClause } from "~/components/reader/reader-model";
 import { clauseTarget, normaliseCitation } from "./clause-target";
-import { daysLeftText, formatDeadline } from "./deadline";
+import { daysLeftText, formatDeadline } from "~/utils/china-time";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

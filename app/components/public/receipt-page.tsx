@@ -2,7 +2,7 @@
 import { COMMENT_KIND_LABELS, COMMENT_STATUS_LABELS, GENERAL_CITATION } from "~/comments/labels";
 import type { AdoptionDecision, CommentKind, CommentStatus } from "~/generated/prisma/enums";
 import { RedlineView } from "./redline-view";
-import { formatChinaTime } from "./deadline";
+import { formatChinaTime } from "~/utils/china-time";
 
 export interface ReceiptView {
   receiptNo: string;
