@@ -1,6 +1,7 @@
 // The running platform for benchmarks that load it over HTTP: a throwaway PostgreSQL and Redis (or DATABASE_URL /
 // REDIS_URL), a fresh database with the demo data, the built app, and web processes started with the settings a
-// benchmark asks for (e.g. limits raised). Set up once per `npm run bench`, torn down at the end.
+// benchmark asks for (e.g. limits raised), and collab-server processes sharing one COLLAB_SECRET. Set up once per
+// `npm run bench`, torn down at the end; the app is built only when a web process is first asked for.
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
@@ -18,6 +19,25 @@ export interface AppUnderTest {
   prisma: PrismaClient;
   /** Starts a web process with extra settings; stopped by teardown(). */
   startWeb(extraEnv?: Record<string, string>): Promise<{ url: string; logs: string[]; stop(): Promise<void> }>;
+  /** The COLLAB_SECRET of every collab-server process started here (tokens signed with it open any of them). */
+  collabSecret: string;
+  /**
+   * Starts collab-server (collab-server/index.ts, as `npm start` runs it) with extra settings, on `port` when given
+   * (a restart on the same address); stopped by teardown() unless stopped or killed before.
+   */
+  startCollab(extraEnv?: Record<string, string>, port?: number): Promise<CollabProcess>;
+}
+
+export interface CollabProcess {
+  /** ws://127.0.0.1:PORT, what clients connect to (`${url}/${docName}?token=…`). */
+  url: string;
+  port: number;
+  pid: number;
+  logs: string[];
+  /** SIGTERM: stores every document, then exits. */
+  stop(): Promise<void>;
+  /** SIGKILL, resolving once the process is gone. */
+  kill9(): Promise<void>;
 }
 
 let setup: Promise<{ app: AppUnderTest; teardown: () => Promise<void> }> | undefined;
@@ -32,14 +52,20 @@ async function create(): Promise<{ app: AppUnderTest; teardown: () => Promise<vo
   await admin.query(`CREATE DATABASE "${name}"`);
   const databaseUrl = withDatabase(db.url, name);
   migrateDeploy(databaseUrl);
-  if (spawnSync("npx", ["remix", "build"], { stdio: "ignore" }).status !== 0) throw new Error("remix build failed");
+  let built = false;
   const prisma = createPrismaClient(databaseUrl);
   await loadDemoData(prisma);
   const processes: ManagedProcess[] = [];
+  const collabSecret = crypto.randomBytes(32).toString("hex");
+  const collabQueuePrefix = `lifa-bench-collab-${crypto.randomBytes(4).toString("hex")}`;
   const app: AppUnderTest = {
     databaseUrl,
     prisma,
     async startWeb(extraEnv = {}) {
+      if (!built) {
+        if (spawnSync("npx", ["remix", "build"], { stdio: "ignore" }).status !== 0) throw new Error("remix build failed");
+        built = true;
+      }
       const port = await freePort();
       const logs: string[] = [];
       const env: NodeJS.ProcessEnv = {
@@ -57,6 +83,43 @@ async function create(): Promise<{ app: AppUnderTest; teardown: () => Promise<vo
       processes.push(web);
       await waitForPort(port);
       return { url: `http://127.0.0.1:${port}`, logs, stop: () => web.stop() };
+    },
+    collabSecret,
+    async startCollab(extraEnv = {}, port?: number) {
+      port ??= await freePort();
+      const logs: string[] = [];
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: "production",
+        COLLAB_HOST: "127.0.0.1",
+        COLLAB_PORT: String(port),
+        COLLAB_SECRET: collabSecret,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis.url,
+        // Shared by every collab-server of this run: processes of one deployment meet on its Redis channels.
+        QUEUE_PREFIX: collabQueuePrefix,
+        ...extraEnv,
+      };
+      delete env.SESSION_SECRET;
+      const collab = startProcess("collab", env, (line) => logs.push(line));
+      processes.push(collab);
+      const exitedEarly = collab.exited.then((code) => {
+        throw new Error(`collab-server exited with ${code} before listening:\n${logs.slice(-20).join("\n")}`);
+      });
+      await Promise.race([waitForPort(port), exitedEarly]);
+      exitedEarly.catch(() => {});
+      return {
+        url: `ws://127.0.0.1:${port}`,
+        port,
+        pid: collab.child.pid!,
+        logs,
+        stop: () => collab.stop(),
+        async kill9() {
+          if (collab.child.exitCode !== null || collab.child.signalCode !== null) return;
+          collab.child.kill("SIGKILL");
+          await collab.exited;
+        },
+      };
     },
   };
   return {

@@ -6,6 +6,14 @@ import { benchParse } from "./parse.bench";
 import { benchAlign } from "./align.bench";
 import { benchLoginFlood } from "./login-flood.bench";
 import { benchPublicSubmit } from "./public-submit.bench";
+import {
+  benchCollab200x200,
+  benchCollab1000x50,
+  benchCollab2procs,
+  benchCollabKill9,
+  benchCollabOpenDocuments,
+  benchCollabChurn,
+} from "./collab.bench";
 import { tearDownAppUnderTest } from "./app-under-test";
 import type { BenchResult } from "./timing";
 
@@ -15,6 +23,12 @@ const BENCHES: Array<{ names: string[]; run: () => Promise<BenchResult[]> }> = [
   { names: ["align.largest-pair.median", "comparison-table.largest-pair.median"], run: benchAlign },
   { names: ["login-flood.page-p50-quiet", "login-flood.page-p99"], run: benchLoginFlood },
   { names: ["public-submit.rps", "public-submit.p99", "public-submit.lost-or-duplicated"], run: benchPublicSubmit },
+  { names: ["collab.stock.200x200.p99", "collab.200x200.p99"], run: benchCollab200x200 },
+  { names: ["collab.stock.1000x50.p99", "collab.1000x50.p99"], run: benchCollab1000x50 },
+  { names: ["collab.2procs.200x200.p99"], run: benchCollab2procs },
+  { names: ["collab.kill9.resync-s", "collab.kill9.lost"], run: benchCollabKill9 },
+  { names: ["collab.stock.2000docs.rss-mb", "collab.2000docs.rss-mb"], run: benchCollabOpenDocuments },
+  { names: ["collab.churn.docs-left"], run: benchCollabChurn },
 ];
 
 const prefix = process.argv[2] ?? "";
