@@ -6,9 +6,16 @@ import { clearSessionCookie, readSessionToken, serializeSessionToken, sessionTtl
 import type { SessionUser } from "~/models/user.server";
 import { createSession, deleteSession, getSessionUser } from "~/models/session.server";
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const token = await readSessionToken(request);
-  return token ? getSessionUser(getPrisma(), { token }) : null;
+// The root loader and the page's loader ask for the user of the same request: one session lookup serves both.
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = readSessionToken(request).then((token) => (token ? getSessionUser(getPrisma(), { token }) : null));
+    usersOfRequests.set(request, user);
+  }
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
