@@ -2,19 +2,11 @@
 // published, and a published version's text never changes (saving refuses it), so resolving 第十二条第二款 needs no
 // query after the first. The busiest writer — residents posting the public form — resolves a citation per post.
 import type { PrismaClient } from "~/utils/db.server";
+import type { StoredClause } from "~/legal/clause-rows";
 
 export const CLAUSE_SELECT = { id: true, parentId: true, kind: true, label: true, text: true, citation: true, path: true, stableKey: true } as const;
 
-export interface ConsultedClause {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  label: string;
-  text: string;
-  citation: string;
-  path: string;
-  stableKey: string;
-}
+export type ConsultedClause = StoredClause;
 
 const CACHED_VERSIONS = 32;
 const cache = new Map<string, Promise<Map<string, ConsultedClause>>>();

@@ -4,16 +4,10 @@
 import { clauseText } from "~/legal/clause-text";
 import { CANONICAL_SEPARATOR } from "~/legal/labels";
 import type { LegalNode, NodeKind } from "~/legal/types";
+import type { StoredClause } from "~/legal/clause-rows";
 
-export interface ReaderClause {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  label: string;
-  text: string;
-  citation: string;
-  stableKey: string;
-}
+/** A stored clause as the reader needs it (its path is not). */
+export type ReaderClause = Omit<StoredClause, "path">;
 
 export interface ReaderHighlight {
   /** Clause row id. */
