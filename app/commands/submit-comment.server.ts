@@ -9,6 +9,7 @@ import { anchorForQuote, nodesFromRows } from "~/legal/clause-rows";
 import { GENERAL_CITATION } from "~/comments/labels";
 import { newReceiptNo } from "~/comments/receipt.server";
 import { CLAUSE_SELECT, findConsultedClause } from "~/models/consulted-clauses.server";
+import { announceComments } from "~/utils/live-events.server";
 
 export class CommentRefusedError extends Error {
   constructor(
@@ -47,6 +48,11 @@ export interface SubmitCommentProps {
   authorId?: string | null;
   receiverId?: string | null;
   forumId?: string | null;
+  /** At a forum: the deputy who spoke, and the capture-board card the comment comes from. */
+  speakerId?: string | null;
+  forumCardId?: string | null;
+  /** Live annotation: tell the consultation's open pages (default). Inside a transaction, false; announce after commit. */
+  announce?: boolean;
   submitter?: { name?: string; phone?: string; occupation?: string; consentAt?: Date | null };
   issueReceipt?: boolean;
   now?: Date;
@@ -101,6 +107,8 @@ export async function submitComment(prisma: PrismaClient, props: SubmitCommentPr
     consultationId: props.consultation.id,
     clauseId: clause?.id ?? null,
     forumId: props.forumId ?? null,
+    speakerId: props.speakerId ?? null,
+    forumCardId: props.forumCardId ?? null,
     authorId: props.authorId ?? null,
     receiverId: props.receiverId ?? null,
     source: props.source,
@@ -118,6 +126,7 @@ export async function submitComment(prisma: PrismaClient, props: SubmitCommentPr
     const receiptNo = props.issueReceipt ? newReceiptNo() : null;
     try {
       const comment = await prisma.comment.create({ data: { ...data, receiptNo }, select: { id: true } });
+      if (props.announce !== false) announceComments({ consultationId: props.consultation.id, commentIds: [comment.id], by: props.authorId ?? null });
       return { id: comment.id, receiptNo, clauseId: clause?.id ?? null };
     } catch (error) {
       // A receipt number collision (about 1 in 10^17 per pair): draw another.

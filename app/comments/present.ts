@@ -25,6 +25,8 @@ export interface CommentRecord {
   createdAt: Date;
   author: { displayName: string; role: Role } | null;
   receiver: { displayName: string } | null;
+  /** At a forum: the deputy who spoke (the author is the staff member who typed it). */
+  speaker?: { displayName: string; role: Role } | null;
 }
 
 export interface CommentView {
@@ -74,6 +76,8 @@ export function presentComment(record: CommentRecord, viewerRole: Role): Comment
   let who: string;
   if (own) {
     who = person(record.author!);
+  } else if (record.speaker) {
+    who = person(record.speaker);
   } else {
     const name = unmasked ? record.submitterName?.trim() : maskName(record.submitterName);
     const phone = unmasked ? record.submitterPhone : maskPhone(record.submitterPhone);

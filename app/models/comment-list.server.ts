@@ -25,6 +25,7 @@ export const COMMENT_RECORD_SELECT = {
   createdAt: true,
   author: { select: { displayName: true, role: true } },
   receiver: { select: { displayName: true } },
+  speaker: { select: { displayName: true, role: true } },
 } as const satisfies Prisma.CommentSelect;
 
 /** Most comments the consultation page lists beside the draft; staff curation shows them all, a page at a time. */

@@ -25,6 +25,7 @@ import { ReceivedComments } from "~/components/annotate/received-comments";
 import { DeadlineNote } from "~/components/annotate/deadline-note";
 import { CommentCounts } from "~/components/curation/comment-counts";
 import { formatDate } from "~/components/consultation-list";
+import { LiveEvents } from "~/components/live/live-events";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.consultation.draftVersion.draft.title ?? "征求意见"} · 立法意见征集平台` },
@@ -231,6 +232,7 @@ export default function ConsultationPage() {
           <p className="small">该草案已发布新的版本：<Link to={`/consultations/${consultation.id}/comparison`}>查看修改对照表</Link></p>
         ) : null}
         <h2>座谈会</h2>
+        {annotator === "staff" && data.open ? <p className="small"><Link to={`/consultations/${consultation.id}/forums/new`} className="button secondary">组织座谈会</Link></p> : null}
         {consultation.forums.length === 0 ? <p className="muted">尚未安排座谈会。</p> : (
           <ul>
             {consultation.forums.map((f) => (
@@ -243,6 +245,7 @@ export default function ConsultationPage() {
         )}
       </div>
 
+      {annotator ? <LiveEvents consultationId={consultation.id} /> : null}
       {savedId ? (
         <div className="notice" role="status">
           意见已提交。<a href={`#comment-${savedId}`}>查看</a>

@@ -1,9 +1,11 @@
-// A fresh collab token for an open minutes editor (tokens live ten minutes).
+// A fresh collab token for an open forum document (tokens live ten minutes): `?doc=minutes` (default) or `?doc=board`.
+// Read-only once the forum is closed.
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireForumAccess } from "~/utils/forum-access.server";
+import { forumDocName, requireForumAccess } from "~/utils/forum-access.server";
 import { collabTokenFor } from "~/utils/collab.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, mode, docName } = await requireForumAccess({ request, params });
-  return json({ token: collabTokenFor(user, docName, mode) }, { headers: { "Cache-Control": "no-store" } });
+  const { user, forum, mode } = await requireForumAccess({ request, params });
+  const document = new URL(request.url).searchParams.get("doc") === "board" ? "board" : "minutes";
+  return json({ token: collabTokenFor(user, forumDocName(forum.id, document), mode) }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -52,3 +52,8 @@ export function verifyCollabToken(token: string, secret: string, now = Date.now(
 export function forumMinutesDocName(forumId: string): string {
   return `forum:${forumId}:minutes`;
 }
+
+/** The collaborative document holding a forum's capture board (意见卡片); schema in app/components/forum/board-doc.ts. */
+export function forumBoardDocName(forumId: string): string {
+  return `forum:${forumId}:board`;
+}

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   RECEIPT_LOOKUP_LIMIT_PER_IP: positiveInt.default(120),
   /** Largest draft file (.docx / .txt / .md) the committee may upload; the web server refuses bodies over 20 MiB anyway. */
   DRAFT_UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  /** Live annotation: event streams (/consultations/<id>/events) one user may hold open per web process. */
+  LIVE_EVENTS_MAX_CONNECTIONS_PER_USER: positiveInt.default(8),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,25 +1,12 @@
-// The forum minutes (座谈会记录): a Tiptap editor bound to collab-server, with carets showing who is typing.
+// The forum minutes (座谈会记录): a Tiptap editor bound to a live document, with carets showing who is typing.
 import { useEffect, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { collaborativeExtensions } from "./extensions";
-import { PERMANENT_CLOSE_CODES, safeCollaborator, type CollaboratorIdentity } from "./collaboration";
-import { useCollabProvider, type ConnectionStatus } from "./use-collab-provider";
-
-const STATUS_LABELS: Record<ConnectionStatus, string> = {
-  connecting: "正在连接…",
-  connected: "已连接",
-  disconnected: "连接已断开，正在重连（已输入的内容不会丢失）",
-  closed: "连接已关闭，最近的修改未能保存，请复制未保存的内容后刷新页面",
-};
-
-/** Why the server closed the connection for good, as the user can act on it. */
-const CLOSED_LABELS: Record<number, string> = {
-  [PERMANENT_CLOSE_CODES.documentTooLarge]: "记录已达到大小上限，最近的修改未能保存。请复制未保存的内容，刷新页面并删减后再编辑",
-  [PERMANENT_CLOSE_CODES.contentNotAllowed]: "最近的修改包含记录不支持的内容，未能保存。请复制未保存的内容后刷新页面",
-  [PERMANENT_CLOSE_CODES.tooManyMessages]: "操作过于频繁，连接已关闭。请刷新页面",
-};
+import { safeCollaborator, type CollaboratorIdentity } from "./collaboration";
+import type { CollabSession } from "./use-collab-provider";
+import { connectionLabel, connectionState, useBrowserOnline } from "./connection-state";
 
 type AwarenessSource = Pick<WebsocketProvider, "awareness">;
 
@@ -29,7 +16,7 @@ function peersOf(provider: AwarenessSource): CollaboratorIdentity[] {
   return states.filter(([id, s]) => id !== provider.awareness.clientID && s.user).map(([, s]) => safeCollaborator(s.user));
 }
 
-function usePeers(provider: AwarenessSource) {
+export function usePeers(provider: AwarenessSource) {
   const [peers, setPeers] = useState(() => peersOf(provider));
   useEffect(() => {
     const update = () => setPeers(peersOf(provider));
@@ -48,17 +35,17 @@ function BoundEditor({ doc, provider, user, editable }: { doc: Y.Doc; provider: 
       extensions: collaborativeExtensions(doc, provider, user, editable ? "在此记录座谈会发言，例如：王代表：建议第十二条……" : "尚无记录"),
       editorProps: { attributes: { "aria-label": "座谈会记录", class: "minutes-editor-content" } },
     },
-    [doc, provider],
+    [doc, provider, editable],
   );
   return <EditorContent editor={editor} className="minutes-editor" />;
 }
 
-export function PeerList({ provider }: { provider: AwarenessSource }) {
+export function PeerList({ provider, verb = "正在编辑" }: { provider: AwarenessSource; verb?: string }) {
   const peers = usePeers(provider);
-  if (peers.length === 0) return <span>暂无其他人在编辑</span>;
+  if (peers.length === 0) return <span>暂无其他人在线</span>;
   return (
     <span>
-      正在编辑：
+      {verb}：
       {peers.map((p, i) => (
         <span key={i} className="peer" style={{ background: p.color, marginRight: 4 }}>{p.name}</span>
       ))}
@@ -66,17 +53,25 @@ export function PeerList({ provider }: { provider: AwarenessSource }) {
   );
 }
 
-export function MinutesEditor(props: { serverUrl: string; docName: string; token: string; tokenUrl: string; user: CollaboratorIdentity; editable: boolean }) {
-  const { doc, provider, status, synced, closeCode } = useCollabProvider(props);
-  const label = status === "closed" ? (CLOSED_LABELS[closeCode ?? 0] ?? STATUS_LABELS.closed) : STATUS_LABELS[status];
+/** The status line of a live document: connection state (with `data-status` / `data-synced` for tests) and who is there. */
+export function SessionStatus({ session, editable, verb }: { session: CollabSession; editable: boolean; verb?: string }) {
+  const online = useBrowserOnline();
+  const state = connectionState(session, online);
+  return (
+    <div className="editor-status" data-status={session.status} data-state={state} data-synced={session.synced ? "yes" : "no"}>
+      <span><span className={state === "connected" ? "dot connected" : state === "closed" ? "dot closed" : "dot"} />{connectionLabel(state, { closeCode: session.closeCode, keptLocally: session.keptLocally, editable })}</span>
+      {!editable ? <span className="tag">只读</span> : null}
+      {session.provider ? <PeerList provider={session.provider} verb={verb} /> : null}
+    </div>
+  );
+}
+
+export function MinutesEditor({ session, user, editable }: { session: CollabSession; user: CollaboratorIdentity; editable: boolean }) {
+  const { doc, provider } = session;
   return (
     <div className="editor-shell">
-      <div className="editor-status" data-status={status} data-synced={synced ? "yes" : "no"}>
-        <span><span className={status === "connected" ? "dot connected" : "dot"} />{label}</span>
-        {!props.editable ? <span className="tag">只读</span> : null}
-        {provider ? <PeerList provider={provider} /> : null}
-      </div>
-      {doc && provider ? <BoundEditor doc={doc} provider={provider} user={props.user} editable={props.editable} /> : <div className="minutes-editor"><p className="muted" style={{ padding: "1rem" }}>正在加载…</p></div>}
+      <SessionStatus session={session} editable={editable} />
+      {doc && provider ? <BoundEditor doc={doc} provider={provider} user={user} editable={editable} /> : <div className="minutes-editor"><p className="muted" style={{ padding: "1rem" }}>正在加载…</p></div>}
     </div>
   );
 }
