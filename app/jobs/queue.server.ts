@@ -12,8 +12,8 @@ const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5_000,
 } as const;
 
-export function createQueue(redisUrl: string, prefix: string): Queue.Queue {
-  return new Queue(QUEUE_NAME, redisUrl, { prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+export function createQueue(redisUrl: string, prefix: string, settings?: Queue.AdvancedSettings): Queue.Queue {
+  return new Queue(QUEUE_NAME, redisUrl, { prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS, settings });
 }
 
 const globalForQueue = globalThis as unknown as { __queue?: Queue.Queue };
@@ -31,6 +31,6 @@ export function getQueue(): Queue.Queue {
  * (see app/utils/transaction.server.ts), or the worker may not see the rows it needs.
  */
 export async function enqueue<Props>(task: Task<Props>, props: Props, queue = getQueue()): Promise<string> {
-  const job = await queue.add(task.name, props, task.options ?? {});
+  const job = await queue.add(task.name, props, { ...task.options, ...(task.jobId ? { jobId: task.jobId(props) } : {}) });
   return String(job.id);
 }

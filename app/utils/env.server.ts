@@ -49,6 +49,14 @@ const EnvSchema = z.object({
   RECEIPT_LOOKUP_LIMIT_PER_IP: positiveInt.default(120),
   /** Largest draft file (.docx / .txt / .md) the committee may upload; the web server refuses bodies over 20 MiB anyway. */
   DRAFT_UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
+  /** How long the worker's claim on a job lasts unrenewed: a killed worker's jobs are retried this long after it died. */
+  QUEUE_LOCK_DURATION_MS: positiveInt.default(30_000),
+  /** Feedback reports as PDF: a CJK font file (.ttf/.otf, or .ttc whose Simplified Chinese face is used) to embed. */
+  REPORT_PDF_FONT: z.string().min(1).default("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
+  /** Its bold face; when the file is missing, bold text uses REPORT_PDF_FONT. */
+  REPORT_PDF_BOLD_FONT: z.string().min(1).default("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"),
+  /** Tests and demonstrations: a pause in milliseconds between the stages of compiling a report, so its progress can be watched. */
+  REPORT_COMPILE_STAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Live annotation: event streams (/consultations/<id>/events) one user may hold open per web process. */
   LIVE_EVENTS_MAX_CONNECTIONS_PER_USER: positiveInt.default(8),
 });
