@@ -8,7 +8,7 @@ import { colorFor } from "../app/components/editor/collaboration";
 import { awarenessMessage, eventually, Testbed, tokenFor } from "./test-helpers";
 
 let db: TestDatabase;
-const testbed = new Testbed(() => db.prisma);
+const testbed = new Testbed(() => db.prisma, () => db.url);
 const synced = (provider: WebsocketProvider) => eventually(() => provider.synced);
 const stateSeen = (p: WebsocketProvider, clientId: number) => p.awareness.getStates().get(clientId);
 

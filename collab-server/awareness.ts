@@ -36,8 +36,18 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Who owns which awareness clientIDs; an owner is a connection, with the user of its token. */
-export class AwarenessOwners<Owner extends { readonly grant: { readonly userId: string } }> {
+/** An owner of awareness clientIDs: a connection (with the user of its token), or a user's connections elsewhere. */
+export interface AwarenessOwner {
+  readonly grant: { readonly userId: string };
+  /** Set for the connections of one user on another collab-server process (relay.ts). */
+  readonly remote?: true;
+}
+
+/**
+ * Who owns which awareness clientIDs. A local owner is a connection; a remote owner stands for one user's connections
+ * to another collab-server process, whose states arrive through Redis already checked there.
+ */
+export class AwarenessOwners<Owner extends AwarenessOwner> {
   private readonly ownerOf = new Map<number, Owner>();
   private readonly ownedBy = new Map<Owner, Set<number>>();
 
@@ -59,6 +69,43 @@ export class AwarenessOwners<Owner extends { readonly grant: { readonly userId: 
     }
     this.ownedBy.set(owner, owned);
     return owned;
+  }
+
+  /**
+   * The clientIDs a remote owner may publish now (any update, not only its first: it speaks for several connections).
+   * It never takes a clientID from a local connection (that connection is the live one: a remote state for it is a
+   * late echo of an old socket), nor from another user.
+   */
+  adopt(owner: Owner, clientIDs: number[]): ReadonlySet<number> {
+    let owned = this.ownedBy.get(owner);
+    if (!owned) this.ownedBy.set(owner, (owned = new Set()));
+    const allowed = new Set<number>();
+    for (const clientID of clientIDs) {
+      const previous = this.ownerOf.get(clientID);
+      if (previous && previous !== owner) {
+        if (!previous.remote || previous.grant.userId !== owner.grant.userId) continue;
+        this.ownedBy.get(previous)?.delete(clientID);
+      }
+      this.ownerOf.set(clientID, owner);
+      owned.add(clientID);
+      allowed.add(clientID);
+    }
+    return allowed;
+  }
+
+  /** Lets go of clientIDs whose owner's state was removed (a remote client left). */
+  releaseIds(owner: Owner, clientIDs: Iterable<number>): void {
+    const owned = this.ownedBy.get(owner);
+    for (const clientID of clientIDs) {
+      if (this.ownerOf.get(clientID) !== owner) continue;
+      this.ownerOf.delete(clientID);
+      owned?.delete(clientID);
+    }
+  }
+
+  /** The clientIDs `owner` owns now. */
+  idsOf(owner: Owner): ReadonlySet<number> {
+    return this.ownedBy.get(owner) ?? new Set();
   }
 
   /** Forgets `owner`; returns the clientIDs it owned, whose states are to be removed. */

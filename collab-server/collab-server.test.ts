@@ -20,7 +20,7 @@ import {
 } from "./test-helpers";
 
 let db: TestDatabase;
-const testbed = new Testbed(() => db.prisma);
+const testbed = new Testbed(() => db.prisma, () => db.url);
 const startServer = testbed.start.bind(testbed);
 const connect = testbed.connect.bind(testbed);
 const openSocket = testbed.openSocket.bind(testbed);

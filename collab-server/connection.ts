@@ -29,7 +29,7 @@ const TOKEN_EXPIRED_CLOSE_CODE = 4001;
  * missing part is in that same step 2 (1013, try again later).
  */
 const CLOSE_FOR: Partial<Record<MessageOutcome, { code: number; reason: string }>> = {
-  "not-rich-text": { code: PERMANENT_CLOSE_CODES.contentNotAllowed, reason: "update refused: content not allowed" },
+  "not-allowed": { code: PERMANENT_CLOSE_CODES.contentNotAllowed, reason: "update refused: content not allowed" },
   "over-quota": { code: PERMANENT_CLOSE_CODES.documentTooLarge, reason: "update refused: document too large" },
   unresolvable: { code: 1013, reason: "update refused: missing dependencies" },
   flooding: { code: PERMANENT_CLOSE_CODES.tooManyMessages, reason: "too many awareness messages" },

@@ -12,7 +12,7 @@ import { loadDocumentState } from "../app/models/collab-document.server";
 import { bodyOf, eventually, minutesOf, storedText, Testbed, textOf, tokenFor } from "./test-helpers";
 
 let db: TestDatabase;
-const testbed = new Testbed(() => db.prisma);
+const testbed = new Testbed(() => db.prisma, () => db.url);
 const synced = (provider: WebsocketProvider) => eventually(() => provider.synced);
 
 beforeAll(async () => {

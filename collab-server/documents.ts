@@ -1,9 +1,12 @@
-// onLoadDocument / onDisconnect: the documents held in memory. The first connection to a document loads it from
-// PostgreSQL and every connection awaits that load before it is served, so no client syncs against an empty doc.
-// When the last connection leaves, the document is stored (its queue flushed) and dropped from memory.
-import type { PrismaClient } from "../app/utils/db.server";
-import { appendUpdates, loadDocumentState } from "../app/models/collab-document.server";
-import { SharedDocument } from "./shared-document";
+// onLoadDocument / onDisconnect: the documents held in memory. The first connection to a document subscribes to its
+// Redis channel, then loads it from PostgreSQL, and every connection awaits that load before it is served, so no
+// client syncs against an empty doc and nothing another process stores meanwhile is missed. When the last
+// connection leaves, the document's updates are all stored, then it is dropped from memory.
+import { SharedDocument, type PendingUpdate } from "./shared-document";
+import { schemaFor } from "./document-schemas";
+import type { CollabStore } from "./store";
+import type { GroupCommit } from "./group-commit";
+import type { ReceivedMessage, Relay } from "./relay";
 import type { CollabLimits } from "./limits";
 import type { CollabMetrics } from "./metrics";
 import type { Logger } from "./logger";
@@ -22,7 +25,9 @@ export interface DocumentRegistry {
 }
 
 export interface DocumentRegistryOptions {
-  prisma: PrismaClient;
+  store: CollabStore;
+  commit: GroupCommit<PendingUpdate>;
+  relay: Relay | null;
   limits: CollabLimits;
   metrics: CollabMetrics;
   logger: Logger;
@@ -36,38 +41,78 @@ interface Entry {
   document: Promise<SharedDocument>;
 }
 
+// Documents announced frozen that were not (fully) loaded then: a load racing the announcement must not miss it.
+const FROZEN_REMEMBERED = 10_000;
+
 export function createDocumentRegistry(options: DocumentRegistryOptions): DocumentRegistry {
-  const { prisma, limits, metrics, logger } = options;
+  const { store, commit, relay, limits, metrics, logger } = options;
   const entries = new Map<string, Entry>();
   const background = new Set<Promise<void>>();
+  const frozenNames = new Set<string>();
 
   function track(task: Promise<void>) {
     background.add(task);
     void task.finally(() => background.delete(task));
   }
 
-  async function load(name: string): Promise<SharedDocument> {
-    const state = await loadDocumentState(prisma, name);
-    metrics.documents++;
-    return new SharedDocument(
-      name,
-      state,
-      {
-        store: async (batch) => {
-          await appendUpdates(prisma, name, batch);
-          metrics.updatesStored += batch.length;
-          notify(() => options.onUpdateStored?.({ docName: name, count: batch.length }));
+  /** Reads the document back from PostgreSQL and applies what this process lacks (it missed relayed updates). */
+  function reload(name: string, shared: SharedDocument) {
+    track(
+      store.load(name).then(
+        (state) => {
+          if (state) shared.applyStoredUpdate(state, true);
         },
-        onStoreError: (error, attempt) => {
-          metrics.storeFailures++;
-          logger.error(`collab: storing updates of ${JSON.stringify(name)} failed (attempt ${attempt}), retrying`, error);
-        },
-      },
-      { limits, metrics, logger },
+        (error) => logger.error(`collab: reloading ${JSON.stringify(name)} failed`, error),
+      ),
     );
   }
 
-  // A failing hook must not fail the store (the batch would be written twice) or the unload.
+  relay?.onFrozen((name) => {
+    frozenNames.add(name);
+    if (frozenNames.size > FROZEN_REMEMBERED) frozenNames.delete(frozenNames.values().next().value!);
+    void entries.get(name)?.document.then((shared) => shared.freeze(), () => {});
+  });
+
+  relay?.onResubscribed(() => {
+    for (const entry of entries.values()) void entry.document.then((shared) => reload(entry.name, shared), () => {});
+  });
+
+  async function load(name: string): Promise<SharedDocument> {
+    let shared: SharedDocument | null = null;
+    const early: ReceivedMessage[] = [];
+    const onMessage = (message: ReceivedMessage) => {
+      if (!shared) return void early.push(message);
+      if (message.kind === "reload") reload(name, shared);
+      else shared.receive(message);
+    };
+    const channel = relay ? relay.join(name, onMessage) : null;
+    let closedForum: boolean;
+    try {
+      await channel?.ready;
+      let state: Uint8Array | null;
+      [state, closedForum] = await Promise.all([store.load(name), store.isClosedForum(name)]);
+      shared = new SharedDocument(name, state, {
+        limits,
+        metrics,
+        logger,
+        schema: schemaFor(name),
+        commit,
+        channel,
+        onStored: (count) => notify(() => options.onUpdateStored?.({ docName: name, count })),
+      });
+    } catch (error) {
+      channel?.leave();
+      throw error;
+    }
+    if (closedForum || frozenNames.has(name)) shared.freeze();
+    for (const message of early) onMessage(message);
+    metrics.documents++;
+    // Who is already here, on the other processes.
+    channel?.publish({ kind: "awareness-query" });
+    return shared;
+  }
+
+  // A failing hook must not fail the store or the unload.
   function notify(hook: () => void) {
     try {
       hook();
@@ -79,6 +124,7 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
   function drop(entry: Entry, shared: SharedDocument) {
     if (entries.get(entry.name) === entry) entries.delete(entry.name);
     shared.destroy();
+    shared.channel?.leave();
     metrics.documents--;
     notify(() => options.onDocumentUnloaded?.({ docName: entry.name }));
   }
@@ -87,7 +133,7 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
     const shared = await entry.document.catch(() => null);
     if (!shared) return;
     await shared.flush();
-    // A client may have connected while the queue was flushing; it keeps using this same document.
+    // A client may have connected while the updates were being stored; it keeps using this same document.
     if (entry.leases > 0 || entries.get(entry.name) !== entry) return;
     drop(entry, shared);
   }

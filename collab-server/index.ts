@@ -1,9 +1,9 @@
 // Entry point of collab-server (`node --import tsx collab-server/index.ts`): the only module with side effects.
-// It needs DATABASE_URL, REDIS_URL and COLLAB_SECRET, never SESSION_SECRET (the web app's alone).
+// It needs DATABASE_URL, REDIS_URL and COLLAB_SECRET, never SESSION_SECRET (the web app's alone). Any number of these
+// processes may serve the same documents (they relay through Redis): no sticky routing needed.
 import { getEnv } from "../app/utils/env.server";
-import { createPrismaClient } from "../app/utils/db.server";
-import { createQueue, enqueue } from "../app/jobs/queue.server";
-import { compactCollabDocument } from "../app/jobs/tasks/compact-collab-document";
+import { createQueue } from "../app/jobs/queue.server";
+import { requestCompaction } from "../app/jobs/compaction-requests.server";
 import { createCompactionTrigger } from "./compaction";
 import { createCollabServer } from "./server";
 
@@ -12,23 +12,29 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 async function main() {
   const env = getEnv();
   const host = env.COLLAB_HOST;
-  const prisma = createPrismaClient(env.DATABASE_URL);
   const queue = createQueue(env.REDIS_URL, env.QUEUE_PREFIX);
   const compaction = createCompactionTrigger((docName) => {
-    enqueue(compactCollabDocument, { docName }, queue).catch((error) =>
-      console.error(`collab-server: could not enqueue the compaction of ${JSON.stringify(docName)}:`, error),
+    requestCompaction(queue, docName).catch((error) =>
+      console.error(`collab-server: could not request the compaction of ${JSON.stringify(docName)}:`, error),
     );
   });
   const server = await createCollabServer({
-    prisma,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.QUEUE_PREFIX,
     secret: env.COLLAB_SECRET,
     port: env.COLLAB_PORT,
     host,
+    commitGatherMs: env.COLLAB_COMMIT_GATHER_MS,
     limits: {
       maxConnectionsPerDocument: env.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT,
       maxConnectionsPerUserDocument: env.COLLAB_MAX_CONNECTIONS_PER_USER_DOCUMENT,
       maxConnectionsPerUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
       maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
+      maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+      awarenessBurst: env.COLLAB_AWARENESS_BURST,
+      awarenessPerSecond: env.COLLAB_AWARENESS_PER_SECOND,
+      awarenessFloodPerSecond: env.COLLAB_AWARENESS_FLOOD_PER_SECOND,
     },
     onUpdateStored: compaction.onUpdateStored,
     onDocumentUnloaded: compaction.onDocumentUnloaded,
@@ -45,10 +51,9 @@ async function main() {
     console.info(`collab-server: ${signal} received, storing documents and closing connections`);
     const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
     const result = await Promise.race([server.close().then(() => "closed" as const), timeout]);
-    await Promise.allSettled([prisma.$disconnect(), queue.close()]);
+    await queue.close().catch(() => {});
     if (result === "timeout") {
-      // Updates not stored yet were broadcast to no one (a client that joined meanwhile may hold them); the
-      // writers holding them, their authors at least, re-send them when they reconnect.
+      // Updates not stored yet were sent to no one; the writers holding them re-send them when they reconnect.
       console.error(`collab-server: shutdown timed out after ${SHUTDOWN_TIMEOUT_MS} ms with updates unstored`);
       process.exit(1);
     }

@@ -3,7 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { Awareness } from "y-protocols/awareness";
 import type { CollabMode } from "../app/utils/collab-token.server";
-import { handleMessage, MESSAGE_SYNC, type DocumentState, type Peer, type UpdateRefusal } from "./messages";
+import { encodeSyncStep2, handleMessage, MESSAGE_SYNC, type DocumentState, type Peer, type UpdateRefusal } from "./messages";
 import { bodyOf, textOf } from "./test-helpers";
 
 function peer(mode: CollabMode): Peer & { sent: Uint8Array[] } {
@@ -21,6 +21,7 @@ function stateOf(doc: Y.Doc, refusal: UpdateRefusal | null = null): DocumentStat
       return refusal;
     },
     applyAwarenessUpdate: () => null,
+    answerSyncStep1: (peer, stateVector) => peer.send(encodeSyncStep2(doc, stateVector)),
   };
 }
 

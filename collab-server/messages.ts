@@ -19,13 +19,21 @@ export interface Peer {
 }
 
 /** Why a writer's update was not applied (update-policy.ts, the document quota). */
-export type UpdateRefusal = "not-rich-text" | "unresolvable" | "over-quota";
+export type UpdateRefusal = "not-allowed" | "unresolvable" | "over-quota";
 
 export interface DocumentState {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Applies a writer's update (origin = the peer), or refuses it unapplied; throws on a malformed update. */
-  applyUpdate(peer: Peer, update: Uint8Array): UpdateRefusal | null;
+  /**
+   * Applies a writer's update (origin = the peer), or refuses it unapplied; "ignored-frozen" when the document was
+   * frozen (its forum closed): dropped, the connection stays open read-only. Throws on a malformed update.
+   */
+  applyUpdate(peer: Peer, update: Uint8Array): UpdateRefusal | "ignored-frozen" | null;
+  /**
+   * Answers a peer's sync step 1 (its state vector) with step 2: what the document holds beyond it, sent once all of
+   * that is stored (a joining peer must never receive an update a crash can lose).
+   */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void;
   /**
    * Relays what of a peer's awareness update the peer may publish, at the rate it may; "flooding" when the peer
    * goes on far beyond that rate. Throws on a malformed update.
@@ -37,6 +45,14 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: what `doc` holds beyond `stateVector` (the peer's). */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
   return encoding.toUint8Array(encoder);
 }
 
@@ -54,7 +70,7 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(encoder);
 }
 
-export type MessageOutcome = "handled" | "ignored-read-only" | "unknown-type" | "flooding" | UpdateRefusal;
+export type MessageOutcome = "handled" | "ignored-read-only" | "ignored-frozen" | "unknown-type" | "flooding" | UpdateRefusal;
 
 /**
  * Handles one message from a peer: answers sync step 1 and awareness queries, passes step 2 / updates from
@@ -69,10 +85,7 @@ export function handleMessage(state: DocumentState, peer: Peer, message: Uint8Ar
     case MESSAGE_SYNC: {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.readSyncStep1(decoder, encoder, state.doc);
-        peer.send(encoding.toUint8Array(encoder));
+        state.answerSyncStep1(peer, decoding.readVarUint8Array(decoder));
         return "handled";
       }
       if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {

@@ -7,8 +7,12 @@ export interface CollabMetrics {
   documents: number;
   /** Updates written to PostgreSQL. */
   updatesStored: number;
+  /** Group commits: statements that stored updates (of any number of documents). */
+  storeBatches: number;
   /** Write batches that failed and were retried. */
   storeFailures: number;
+  /** Sync answers to joining peers held back until the updates they contain were stored. */
+  deferredSyncAnswers: number;
   /** Upgrades refused, whatever the reason (400, 401, 429, 503, 500); the next counters break some of them down. */
   refusedUpgrades: number;
   /** Upgrades with a request target no client sends (400). */
@@ -19,6 +23,15 @@ export interface CollabMetrics {
   requestErrors: number;
   /** Sync step 2 / update messages from read-only clients, dropped unapplied. */
   ignoredReadOnlyMessages: number;
+  /** Updates sent to a frozen document (its forum closed), dropped unapplied. */
+  ignoredFrozenUpdates: number;
+  /** Messages published to, and received from, the other collab-server processes through Redis. */
+  relayPublished: number;
+  relayReceived: number;
+  /** Publications that failed (Redis away); the documents concerned are announced for reloading. */
+  relayPublishFailures: number;
+  /** Updates stored elsewhere (another process, a reload) applied to a document here and broadcast. */
+  relayedUpdatesApplied: number;
   /** Updates refused unapplied: content the editor never writes, over the document quota, or unresolvable. */
   refusedUpdates: number;
   /** Awareness messages dropped unread for their size. */
@@ -38,12 +51,19 @@ export function createMetrics(): CollabMetrics {
     connections: 0,
     documents: 0,
     updatesStored: 0,
+    storeBatches: 0,
     storeFailures: 0,
+    deferredSyncAnswers: 0,
     refusedUpgrades: 0,
     malformedRequests: 0,
     overCapUpgrades: 0,
     requestErrors: 0,
     ignoredReadOnlyMessages: 0,
+    ignoredFrozenUpdates: 0,
+    relayPublished: 0,
+    relayReceived: 0,
+    relayPublishFailures: 0,
+    relayedUpdatesApplied: 0,
     refusedUpdates: 0,
     refusedAwarenessMessages: 0,
     refusedAwarenessStates: 0,

@@ -6,7 +6,7 @@ import { forumMinutesDocName } from "../app/utils/collab-token.server";
 import { eventually, rawRequest, SECRET, Testbed, tokenFor, upgradeHead } from "./test-helpers";
 
 let db: TestDatabase;
-const testbed = new Testbed(() => db.prisma);
+const testbed = new Testbed(() => db.prisma, () => db.url);
 const synced = (provider: WebsocketProvider) => eventually(() => provider.synced);
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 // The collaboration server: an HTTP server whose upgrades are authenticated, limited, then served as y-websocket
-// connections on shared in-memory documents persisted to PostgreSQL. No side effects until createCollabServer().
+// connections on shared in-memory documents persisted to PostgreSQL (group-commit.ts) and shared with the other
+// collab-server processes through Redis (relay.ts). No side effects until createCollabServer().
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -13,10 +14,29 @@ import { createHttpHandler } from "./http-endpoints";
 import { startKeepalive } from "./keepalive";
 import { resolveLimits, type CollabLimits } from "./limits";
 import { createMetrics, type CollabMetrics } from "./metrics";
+import { createGroupCommit } from "./group-commit";
+import { createPgStore, createPrismaStore, type CollabStore } from "./store";
+import { createRedisRelay, type Relay } from "./relay";
+import type { PendingUpdate } from "./shared-document";
 import type { Logger } from "./logger";
 
 export interface CollabServerOptions {
-  prisma: PrismaClient;
+  /**
+   * PostgreSQL (DATABASE_URL): updates are written through `pg` on a connection of their own, in group commits.
+   * Preferred; without it, `prisma` is used for everything (slower writes).
+   */
+  databaseUrl?: string;
+  prisma?: PrismaClient;
+  /**
+   * Redis (REDIS_URL): with it, several collab-server processes can serve one document (updates and awareness are
+   * relayed between them) and closed forums' documents are frozen on the web app's announcement. Without it, one
+   * process must serve all the connections of a document.
+   */
+  redisUrl?: string;
+  /** Redis key prefix (QUEUE_PREFIX); default "lifa". */
+  redisPrefix?: string;
+  /** How long the first update after a quiet spell waits for others before its write starts; default 0 (group-commit.ts). */
+  commitGatherMs?: number;
   /** COLLAB_SECRET, the key collab tokens are signed with. */
   secret: string;
   /** 0 picks a free port (tests). */
@@ -25,7 +45,7 @@ export interface CollabServerOptions {
   /** Unset (or undefined) limits take their defaults (limits.ts). */
   limits?: { [K in keyof CollabLimits]?: CollabLimits[K] | undefined };
   logger?: Logger;
-  /** Called after each batch of updates is written, e.g. to schedule a compaction job. */
+  /** Called after each batch of a document's updates is written, e.g. to schedule a compaction job. */
   onUpdateStored?: (event: { docName: string; count: number }) => void;
   /** Called when a document leaves memory, its updates all stored (the last client left, or close()). */
   onDocumentUnloaded?: (event: { docName: string }) => void;
@@ -39,10 +59,30 @@ export interface CollabServer {
 }
 
 export async function createCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const { prisma, secret, host = "127.0.0.1", logger = console, onUpdateStored, onDocumentUnloaded } = options;
+  const { secret, host = "127.0.0.1", logger = console, onUpdateStored, onDocumentUnloaded } = options;
   const limits = resolveLimits(options.limits);
   const metrics = createMetrics();
-  const registry = createDocumentRegistry({ prisma, limits, metrics, logger, onUpdateStored, onDocumentUnloaded });
+  let store: CollabStore;
+  if (options.databaseUrl) store = createPgStore(options.databaseUrl, logger);
+  else if (options.prisma) store = createPrismaStore(options.prisma);
+  else throw new Error("createCollabServer: databaseUrl (or prisma) is required");
+  const commit = createGroupCommit<PendingUpdate>({
+    store: (batch) => store.append(batch),
+    gatherMs: options.commitGatherMs,
+    onStored(batch) {
+      metrics.storeBatches++;
+      metrics.updatesStored += batch.length;
+    },
+    onStoreError(error, attempt, count) {
+      metrics.storeFailures++;
+      logger.error(`collab: storing ${count} updates failed (attempt ${attempt}), retrying`, error);
+    },
+    onSinkError: (error) => logger.error("collab: broadcasting stored updates threw", error),
+  });
+  const relay: Relay | null = options.redisUrl
+    ? createRedisRelay({ redisUrl: options.redisUrl, prefix: options.redisPrefix ?? "lifa", metrics, logger })
+    : null;
+  const registry = createDocumentRegistry({ store, commit, relay, limits, metrics, logger, onUpdateStored, onDocumentUnloaded });
   const caps = createConnectionCaps(limits);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const handleHttp = createHttpHandler(secret, metrics);
@@ -111,13 +151,19 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     metrics.droppedConnections++;
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port, host, () => {
-      httpServer.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(options.port, host, () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    stopKeepalive();
+    await Promise.allSettled([relay?.close(), store.close()]);
+    throw error;
+  }
 
   return {
     port: (httpServer.address() as AddressInfo).port,
@@ -129,6 +175,8 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await Promise.all([...wss.clients].map((ws) => closeGracefully(ws, 1001, "server shutting down")));
       await registry.closeAll();
+      await commit.flush();
+      await Promise.allSettled([relay?.close(), store.close()]);
       wss.close();
       httpServer.closeAllConnections();
       await stopped;

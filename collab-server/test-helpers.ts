@@ -45,6 +45,25 @@ export function bodyOf(doc: Y.Doc): Y.XmlText {
   return (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
+/** A capture board's cards (board-schema.ts). */
+export function boardCardsOf(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>("cards");
+}
+
+/** Appends a card the way the forum workspace does: plain values and empty Y.Texts, in one transaction. */
+export function addBoardCard(doc: Y.Doc, { id, createdBy, citation = "" }: { id: string; createdBy: string; citation?: string }) {
+  const card = new Y.Map<unknown>();
+  doc.transact(() => {
+    card.set("id", id);
+    card.set("citation", citation);
+    card.set("createdBy", createdBy);
+    card.set("createdAt", Date.now());
+    for (const field of ["speaker", "speakerOccupation", "opinion", "suggestedText", "reason"]) card.set(field, new Y.Text());
+    boardCardsOf(doc).push([card]);
+  });
+  return card;
+}
+
 /** The plain text of the minutes, one line per paragraph; never changes the document. */
 export function textOf(doc: Y.Doc): string {
   return minutesOf(doc)
@@ -98,10 +117,21 @@ export class Testbed {
   private providers: WebsocketProvider[] = [];
   private sockets: WebSocket[] = [];
 
-  constructor(private readonly prisma: () => PrismaClient) {}
+  /** Servers write through `pg` to `databaseUrl` when given (as deployed), else through `prisma`. */
+  constructor(
+    private readonly prisma: () => PrismaClient,
+    private readonly databaseUrl?: () => string,
+  ) {}
 
   async start(options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
-    const server = await createCollabServer({ prisma: this.prisma(), secret: SECRET, port: 0, logger: quiet, ...options });
+    const server = await createCollabServer({
+      prisma: this.prisma(),
+      databaseUrl: this.databaseUrl?.(),
+      secret: SECRET,
+      port: 0,
+      logger: quiet,
+      ...options,
+    });
     this.servers.push(server);
     return server;
   }

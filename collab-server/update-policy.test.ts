@@ -144,14 +144,14 @@ describe("checkUpdate", () => {
     };
     for (const [name, attack] of Object.entries(attacks)) {
       const verdict = checkUpdate(server, updateFrom(server, attack));
-      expect({ name, ok: verdict.ok, reason: verdict.ok ? null : verdict.reason }).toEqual({ name, ok: false, reason: "not-rich-text" });
+      expect({ name, ok: verdict.ok, reason: verdict.ok ? null : verdict.reason }).toEqual({ name, ok: false, reason: "not-allowed" });
     }
-    expect(checkUpdate(server, legacyJsonUpdate())).toMatchObject({ ok: false, reason: "not-rich-text" });
+    expect(checkUpdate(server, legacyJsonUpdate())).toMatchObject({ ok: false, reason: "not-allowed" });
     // A second write to a root map entry has no parent of its own (Yjs takes its predecessor's): still refused.
     const attacker = new Y.Doc();
     attacker.getMap("default").set("blob", "x");
     const second = updateFrom(attacker, (doc) => doc.getMap("default").set("blob", "y"));
-    expect(checkUpdate(attacker, second)).toMatchObject({ ok: false, reason: "not-rich-text" });
+    expect(checkUpdate(attacker, second)).toMatchObject({ ok: false, reason: "not-allowed" });
   });
 
   it("refuses an update whose items cannot be placed, instead of letting Yjs integrate it later unchecked", () => {

@@ -1,8 +1,7 @@
-// Which Yjs updates a writer may apply: the minutes' rich text as Tiptap's Collaboration (y-prosemirror) writes it,
-// and nothing else, so that no one can hide data that every joiner downloads. y-prosemirror writes, under the root
-// XmlFragment `default`: XmlElement / XmlText children of the fragment and of elements, element attributes
-// (ContentAny), and in each XmlText strings and formatting marks (ContentFormat). Anything else (another root, a
-// map entry on the root, Y.Map / Y.Array / Y.Text, binary, JSON, embeds, subdocuments) is refused.
+// Which Yjs updates a writer may apply: exactly what the document's schema allows (minutes-schema.ts for the minutes'
+// rich text, board-schema.ts for a forum's capture board), and nothing else, so that no one can hide data that every
+// joiner downloads. A schema says which root types exist, what kind each Yjs type is, and what content may sit
+// where; anything it does not name (another root, another type, binary, JSON, embeds, subdocuments) is refused.
 //
 // An update is checked before it is applied, struct by struct, finding each item's parent the way Yjs will when it
 // integrates it: from the parent written in the update, else from its left neighbour (origin), else its right one,
@@ -10,49 +9,33 @@
 // parent was garbage-collected) is let through. An item whose neighbour or parent is in neither place cannot be
 // placed: Yjs would keep it pending and integrate it later unchecked, so the whole update is refused as unresolvable.
 import * as Y from "yjs";
-import { RICH_TEXT_FIELD } from "../app/components/editor/collaboration";
+import { MINUTES_SCHEMA } from "./minutes-schema";
 
 export type UpdateVerdict =
   | { ok: true; insertsContent: boolean }
-  | { ok: false; reason: "not-rich-text" | "unresolvable"; detail: string };
+  | { ok: false; reason: "not-allowed" | "unresolvable"; detail: string };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
-type ParentKind = "fragment" | "element" | "text" | "elsewhere";
-/** Where an item lands once integrated: under a parent (`sub` = its attribute / map key), discarded, or unknown. */
-type Place = { parent: ParentKind; sub: string | null } | "discarded" | "unknown";
 
-/** The kind of a type created by an update being checked; its own place is checked on its own. */
-function kindOfNewType(type: Y.AbstractType<unknown>): ParentKind {
-  if (type.constructor === Y.XmlElement) return "element";
-  if (type.constructor === Y.XmlText) return "text";
-  return "elsewhere";
+/** Where content sits: under a type of some kind (`sub` = its map key / attribute name, null in a sequence). */
+export interface Place<Kind extends string = string> {
+  parent: Kind | "elsewhere";
+  sub: string | null;
 }
 
-/** The kind of a type already in the document, which must sit, through elements only, under the root fragment. */
-function kindOfDocumentType(type: Y.AbstractType<unknown>): ParentKind {
-  const kind = type._item === null ? "fragment" : kindOfNewType(type);
-  let ancestor = type;
-  while (ancestor._item !== null) {
-    ancestor = ancestor._item.parent as Y.AbstractType<unknown>;
-    if (ancestor._item !== null && ancestor.constructor !== Y.XmlElement) return "elsewhere";
-  }
-  return Y.findRootTypeKey(ancestor) === RICH_TEXT_FIELD ? kind : "elsewhere";
+/** What a document may hold. "elsewhere" is every type the schema does not know; nothing may go there. */
+export interface DocumentSchema<Kind extends string = string> {
+  readonly name: string;
+  /** The kind of the root type named `key`. */
+  rootKind(key: string): Kind | "elsewhere";
+  /** The kind of a nested type, from its class alone; its place is checked on its own. */
+  typeKind(type: Y.AbstractType<unknown>): Kind | "elsewhere";
+  /** Whether `content` may be inserted at `place` (ContentDeleted: a deleted range, allowed wherever content is). */
+  allows(content: Y.Item["content"], place: Place<Kind>): boolean;
 }
 
-function allowed(content: Y.Item["content"], place: { parent: ParentKind; sub: string | null }): boolean {
-  if (content instanceof Y.ContentDeleted) return place.parent !== "elsewhere";
-  switch (place.parent) {
-    case "fragment":
-      return place.sub === null && content instanceof Y.ContentType && kindOfNewType(content.type) !== "elsewhere";
-    case "element":
-      if (place.sub !== null) return content instanceof Y.ContentAny;
-      return content instanceof Y.ContentType && kindOfNewType(content.type) !== "elsewhere";
-    case "text":
-      return place.sub === null && (content instanceof Y.ContentString || content instanceof Y.ContentFormat);
-    default:
-      return false;
-  }
-}
+/** Where an item lands once integrated: under a parent, discarded, or unknown. */
+type Landing = Place | "discarded" | "unknown";
 
 /** Index of the struct of `structs` (one client's, by increasing clock) that holds `clock`, or -1. */
 function indexHolding(structs: Struct[], clock: number): number {
@@ -73,8 +56,11 @@ function describe(item: Y.Item): string {
   return `${content} at ${item.id.client}:${item.id.clock}`;
 }
 
-/** Checks one update (v1 encoding, as y-websocket sends) against the document it is about to be applied to. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
+/**
+ * Checks one update (v1 encoding, as y-websocket sends) against the document it is about to be applied to, whose
+ * content all passed the same schema.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, schema: DocumentSchema = MINUTES_SCHEMA): UpdateVerdict {
   const { structs } = Y.decodeUpdate(update);
   const store = doc.store;
   const byClient = new Map<number, Struct[]>();
@@ -93,23 +79,45 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
     return struct instanceof Y.Item || struct instanceof Y.GC ? { struct, inDocument: false } : null;
   }
 
-  function placeUnder(parent: string | Y.ID, sub: string | null): Place {
-    if (typeof parent === "string") return { parent: parent === RICH_TEXT_FIELD ? "fragment" : "elsewhere", sub };
+  const kinds = new Map<Y.AbstractType<unknown>, string>();
+
+  /**
+   * The kind of a type already in the document: a root's by its name; a nested type's by its class, provided it sits
+   * where the schema allows it (recursively up to its root), else "elsewhere" (data from before the schema).
+   */
+  function kindOfDocumentType(type: Y.AbstractType<unknown>): string {
+    const known = kinds.get(type);
+    if (known !== undefined) return known;
+    const item = type._item;
+    let kind: string;
+    if (item === null) kind = schema.rootKind(Y.findRootTypeKey(type));
+    else {
+      const parentKind = kindOfDocumentType(item.parent as Y.AbstractType<unknown>);
+      const placed = parentKind !== "elsewhere" && schema.allows(item.content, { parent: parentKind, sub: item.parentSub });
+      kind = placed ? schema.typeKind(type) : "elsewhere";
+    }
+    kinds.set(type, kind);
+    return kind;
+  }
+
+  function placeUnder(parent: string | Y.ID, sub: string | null): Landing {
+    if (typeof parent === "string") return { parent: schema.rootKind(parent), sub };
     const found = find(parent);
     if (!found) return "unknown";
     const { struct, inDocument } = found;
     // Yjs takes the parent item's content.type: a collected parent, or one that is not a type, discards the item.
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return "discarded";
-    return { parent: inDocument ? kindOfDocumentType(struct.content.type) : kindOfNewType(struct.content.type), sub };
+    const type = struct.content.type;
+    return { parent: inDocument ? kindOfDocumentType(type) : schema.typeKind(type), sub };
   }
 
-  const places = new Map<Y.Item, Place>();
+  const places = new Map<Y.Item, Landing>();
 
   /** Iterative: a run of typed characters is a chain of items, each placed by its left neighbour. */
-  function placeOf(item: Y.Item): Place {
+  function placeOf(item: Y.Item): Landing {
     const chain: Y.Item[] = [];
     let current = item;
-    let place: Place;
+    let place: Landing;
     for (;;) {
       const known = places.get(current);
       if (known) {
@@ -154,9 +162,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
     const place = placeOf(struct);
     if (place === "discarded") continue;
     if (place === "unknown") return { ok: false, reason: "unresolvable", detail: describe(struct) };
-    if (!allowed(struct.content, place)) {
-      const where = place.sub === null ? place.parent : `${place.parent} attribute ${JSON.stringify(place.sub)}`;
-      return { ok: false, reason: "not-rich-text", detail: `${describe(struct)} in ${where}` };
+    if (place.parent === "elsewhere" || !schema.allows(struct.content, place)) {
+      const where = place.sub === null ? place.parent : `${place.parent} key ${JSON.stringify(place.sub)}`;
+      return { ok: false, reason: "not-allowed", detail: `${describe(struct)} in ${where} (${schema.name})` };
     }
     if (!(struct.content instanceof Y.ContentDeleted)) insertsContent = true;
   }

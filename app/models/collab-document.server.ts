@@ -1,7 +1,10 @@
 // Storage of collaborative (Yjs) documents: a compacted snapshot plus the updates received since.
 // Shared by collab-server (load, append) and the job worker (compact). Updates are folded by applying them to a
 // Y.Doc and re-encoding, never with Y.mergeUpdates, which is super-linear on long logs (yjs#710).
+// collab-server writes and loads through `pg` directly (the *WithPg functions): one statement per group commit, on
+// a connection of its own, without Prisma's query engine on the hot path.
 import * as Y from "yjs";
+import type pg from "pg";
 import type { PrismaClient } from "../utils/db.server";
 
 export interface StoredUpdate {
@@ -38,6 +41,63 @@ export async function loadDocumentState(prisma: PrismaClient, docName: string): 
   const document = await prisma.collabDocument.findUnique({ where: { name: docName }, select: { snapshot: true } });
   if (!document) return null;
   return foldUpdates(document.snapshot, updates.map((u) => u.update));
+}
+
+/** An update of a named document, for appends spanning several documents. */
+export interface DocumentUpdate extends StoredUpdate {
+  docName: string;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Appends updates of any number of documents in ONE statement, hence one commit (autocommit): the document rows
+ * missing are created in the same statement (ON CONFLICT DO NOTHING takes no lock on an existing row, so appends
+ * never wait for a running compaction). Rows are numbered in the order given. Updates travel as binary parameters.
+ */
+export async function appendUpdatesWithPg(client: Pick<pg.ClientBase, "query">, updates: DocumentUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const names = [...new Set(updates.map((u) => u.docName))];
+  const values: unknown[] = [names];
+  const rows: string[] = [];
+  for (const { docName, update, userId } of updates) {
+    const at = values.length;
+    rows.push(`($${at + 1}, $${at + 2}, $${at + 3})`);
+    values.push(docName, asBuffer(update), userId ?? null);
+  }
+  await client.query(
+    `WITH "documents" AS (
+       INSERT INTO "CollabDocument" ("name", "updatedAt") SELECT "name", now() FROM unnest($1::text[]) AS "name"
+       ON CONFLICT DO NOTHING)
+     INSERT INTO "CollabUpdate" ("docName", "update", "userId") VALUES ${rows.join(", ")}`,
+    values,
+  );
+}
+
+/** loadDocumentState through `pg`. */
+export async function loadDocumentStateWithPg(db: Pick<pg.Pool, "query">, docName: string): Promise<Uint8Array | null> {
+  // Updates first, snapshot second: see loadDocumentState.
+  const updates = await db.query<{ update: Buffer }>(
+    `SELECT "update" FROM "CollabUpdate" WHERE "docName" = $1 ORDER BY "id"`,
+    [docName],
+  );
+  const document = await db.query<{ snapshot: Buffer | null }>(`SELECT "snapshot" FROM "CollabDocument" WHERE "name" = $1`, [docName]);
+  if (document.rows.length === 0) return null;
+  return foldUpdates(document.rows[0].snapshot, updates.rows.map((row) => row.update));
+}
+
+/** Appends updates of several documents in one transaction (Prisma), creating the document rows on first use. */
+export async function appendDocumentUpdates(prisma: PrismaClient, updates: DocumentUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const names = [...new Set(updates.map((u) => u.docName))];
+  await prisma.$transaction([
+    prisma.collabDocument.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true }),
+    prisma.collabUpdate.createMany({
+      data: updates.map((u) => ({ docName: u.docName, update: u.update as Uint8Array<ArrayBuffer>, userId: u.userId ?? null })),
+    }),
+  ]);
 }
 
 /** Appends updates in one transaction, creating the document row on first use. */

@@ -22,6 +22,13 @@ const EnvSchema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_USER_DOCUMENT: positiveInt.optional(),
   COLLAB_MAX_CONNECTIONS_PER_USER: positiveInt.optional(),
   COLLAB_MAX_DOCUMENT_BYTES: positiveInt.optional(),
+  /** collab-server: largest WebSocket message, awareness rate per connection (burst, per second, flood threshold). */
+  COLLAB_MAX_MESSAGE_BYTES: positiveInt.optional(),
+  COLLAB_AWARENESS_BURST: positiveInt.optional(),
+  COLLAB_AWARENESS_PER_SECOND: positiveInt.optional(),
+  COLLAB_AWARENESS_FLOOD_PER_SECOND: positiveInt.optional(),
+  /** collab-server: how long the first update after a quiet spell waits for others before its group commit starts. */
+  COLLAB_COMMIT_GATHER_MS: z.coerce.number().int().min(0).max(1_000).default(0),
   /** Set to true behind HTTPS so that the session cookie is only sent over TLS. */
   COOKIE_SECURE: boolean.default("false"),
   /** Interface the web app binds. */
