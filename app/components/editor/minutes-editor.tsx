@@ -61,7 +61,7 @@ export function SessionStatus({ session, editable, verb }: { session: CollabSess
     <div className="editor-status" data-status={session.status} data-state={state} data-synced={session.synced ? "yes" : "no"}>
       <span><span className={state === "connected" ? "dot connected" : state === "closed" ? "dot closed" : "dot"} />{connectionLabel(state, { closeCode: session.closeCode, keptLocally: session.keptLocally, editable })}</span>
       {!editable ? <span className="tag">只读</span> : null}
-      {session.provider ? <PeerList provider={session.provider} verb={verb} /> : null}
+      {session.provider ? <PeerList provider={session.provider} verb={verb ?? (editable ? "正在编辑" : "在线")} /> : null}
     </div>
   );
 }

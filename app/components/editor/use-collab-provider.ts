@@ -50,7 +50,9 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl, editabl
     let lastTokenFetch = Date.now();
     provider.on("status", ({ status }: { status: ConnectionStatus }) => setStatus(status));
     provider.on("sync", (isSynced: boolean) => setSynced(isSynced));
+    let closedForGood = false;
     provider.on("closed", ({ code }) => {
+      closedForGood = true;
       setStatus("closed");
       setCloseCode(code);
     });
@@ -67,24 +69,27 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl, editabl
     const refresh = setInterval(refreshToken, TOKEN_REFRESH_MS);
     const onLost = () => {
       setSynced(false);
-      if (Date.now() - lastTokenFetch > TOKEN_RETRY_MS) void refreshToken();
+      if (navigator.onLine && Date.now() - lastTokenFetch > TOKEN_RETRY_MS) void refreshToken();
     };
     provider.on("connection-close", onLost);
     provider.on("connection-error", onLost);
-    // Back online: try now rather than at the end of the backoff.
+    // The browser says the network is gone: a socket may still look open while nothing passes. Close it, so that
+    // the page says "offline" at once and edits go only to the local copy; reconnect as soon as the network returns.
+    const onOffline = () => provider.disconnect();
     const onOnline = () => {
-      if (provider.shouldConnect && !provider.wsconnected) {
+      if (!closedForGood && !destroyed && !provider.wsconnected) {
         provider.disconnect();
         provider.connect();
       }
     };
+    window.addEventListener("offline", onOffline);
     window.addEventListener("online", onOnline);
 
     // Readers (a collector, or anyone once the forum is closed) read the server's copy only: a local copy could hold
     // edits that can no longer be stored, shown as if they were part of the record.
     const local = editable && typeof indexedDB !== "undefined" ? new IndexeddbPersistence(localCopyName(docName), doc) : null;
     const connect = () => {
-      if (!destroyed && !provider.shouldConnect) provider.connect();
+      if (!destroyed && !provider.shouldConnect && navigator.onLine) provider.connect();
     };
     if (local) {
       local.whenSynced.then(() => {
@@ -100,6 +105,7 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl, editabl
       destroyed = true;
       clearInterval(refresh);
       window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
       provider.destroy();
       void local?.destroy();
       doc.destroy();

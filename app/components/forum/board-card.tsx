@@ -68,10 +68,13 @@ function BoundField({
   children?: ReactNode;
 }) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  useYTextBinding(ref, cardText(card, field), { onLocalEdit });
+  const text = cardText(card, field);
+  useYTextBinding(ref, text, { onLocalEdit });
+  // Read-only, an empty box says nothing: left out (kept in the DOM, bound, for when text arrives).
+  const blank = useBlank(text);
   const common = { id, ref, readOnly: !editable, placeholder: editable ? placeholder : undefined, "data-field": field, maxLength: multiline ? 5000 : 40 };
   return (
-    <div className={`card-field ${field}`} hidden={hidden}>
+    <div className={`card-field ${field}`} hidden={hidden || (!editable && blank)}>
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={2} {...common} /> : <input type="text" autoComplete="off" {...common} />}
       {children}
