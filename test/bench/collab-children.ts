@@ -40,6 +40,10 @@ export class LoadProcess {
     );
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   send(message: ChildMessage): void {
     if (this.child.connected) this.child.send(message);
   }

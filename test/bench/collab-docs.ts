@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { LoadProcess, spread, stopAll } from "./collab-children";
 import { appendParagraph, socketUrl } from "./collab-protocol";
 import { documentContent } from "./collab-content";
-import { benchToken, collabMetrics, machineLoad, rssMiB, startOurServer, startStockServer, type ServerUnderTest } from "./collab-servers";
+import { benchToken, collabMetrics, cpuSeconds, machineLoad, rssMiB, startOurServer, startStockServer, type ServerUnderTest } from "./collab-servers";
 import { appUnderTest } from "./app-under-test";
 
 const DOCUMENTS = 2000;
@@ -113,6 +113,7 @@ export async function runChurn(run: string) {
   const children = Array.from({ length: PROCESSES }, (_, i) => new LoadProcess(`churn load#${i + 1}`, "collab-docs.child.ts"));
   try {
     const started = Date.now();
+    const cpuBefore = cpuSeconds(server.pid);
     const results = await Promise.all(
       children.map((child, i) => {
         child.send({
@@ -128,6 +129,7 @@ export async function runChurn(run: string) {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
+    const serverCpu = ((cpuSeconds(server.pid) - cpuBefore) / seconds) * 100;
     const failed = results.reduce((sum, r) => sum + (r.failed as number), 0);
     const wrote = results.reduce((sum, r) => sum + (r.wrote as number), 0);
     const refusals = Object.assign({}, ...results.map((r) => r.refusals));
@@ -140,7 +142,7 @@ export async function runChurn(run: string) {
     }
     const note =
       `${CHURN_CYCLES} cycles over ${CHURN_DOCUMENTS} documents in ${seconds.toFixed(1)} s (${CHURN_CONCURRENCY} at a time, ${wrote} wrote a paragraph, ` +
-      `${failed} failed${failed ? ` ${JSON.stringify(refusals)}` : ""}); ` +
+      `${failed} failed${failed ? ` ${JSON.stringify(refusals)}` : ""}, server CPU ${serverCpu.toFixed(0)} %); ` +
       `${metrics.documents} documents and ${metrics.connections} connections left ${((Date.now() - left) / 1000).toFixed(1)} s after the last cycle`;
     console.log(`[bench] churn: ${note}; ${machineLoad()}`);
     return { docsLeft: failed > CHURN_CYCLES * 0.05 ? null : metrics.documents, note };

@@ -25,6 +25,8 @@ interface Client {
 }
 
 reportErrors();
+// Every WebsocketProvider adds a process 'exit' listener; hundreds of them here are expected.
+process.setMaxListeners(0);
 
 const clients: Client[] = [];
 let ratePerWriter = 1;

@@ -48,6 +48,8 @@ export interface LoadResult {
 }
 
 reportErrors();
+// Every WebsocketProvider adds a process 'exit' listener; hundreds of them here are expected.
+process.setMaxListeners(0);
 
 let setup: LoadSetup;
 const writers: Array<{ client: LoadClient; raw: RawWriter }> = [];
