@@ -59,7 +59,7 @@ export default function EditForum() {
       <div className="breadcrumb"><Link to={`/forums/${forum.id}`}>{forum.title}</Link> / 修改座谈会信息</div>
       <h1>修改座谈会信息</h1>
       {forum.closed ? (
-        <p className="notice">座谈会已结束，座谈会信息不能再修改。<Link to={`/forums/${forum.id}`}>返回座谈会</Link></p>
+        <p className="notice">座谈会已结束，不能再修改座谈会信息。<Link to={`/forums/${forum.id}`}>返回座谈会</Link></p>
       ) : (
         <ForumForm key={refused ? "refused" : "edit"} deputies={deputies} values={refused?.values ?? values} errors={refused?.errors ?? {}} submitLabel="保存" />
       )}
