@@ -10,6 +10,8 @@ import { loadDocumentState } from "../app/models/collab-document.server";
 import type { PrismaClient } from "../app/utils/db.server";
 import { RICH_TEXT_FIELD } from "../app/components/editor/collaboration";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./server";
+import { freePort, waitForPort } from "../scripts/infra/free-port";
+import { startProcess, type ManagedProcess } from "../scripts/infra/processes";
 import { MESSAGE_AWARENESS } from "./messages";
 import { encodeAwarenessEntries, type AwarenessEntry } from "./awareness";
 
@@ -72,6 +74,29 @@ export function textOf(doc: Y.Doc): string {
     .join("\n");
 }
 
+/** The document as stored in PostgreSQL (an empty doc when never stored). */
+export async function storedDoc(prisma: PrismaClient, docName: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const state = await loadDocumentState(prisma, docName);
+  if (state) Y.applyUpdate(doc, state);
+  return doc;
+}
+
+/** The updates of `received` that `doc` does not hold entirely (structs and deletions). */
+export function missingFrom(doc: Y.Doc, received: Uint8Array[]): Uint8Array[] {
+  const snapshot = Y.snapshot(doc);
+  return received.filter((update) => !Y.snapshotContainsUpdate(snapshot, update));
+}
+
+/** Records every update a client's doc receives from the server (the provider is their origin). */
+export function recordReceived(doc: Y.Doc, provider: WebsocketProvider): Uint8Array[] {
+  const received: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) received.push(update);
+  });
+  return received;
+}
+
 export async function storedText(prisma: PrismaClient, docName: string): Promise<string> {
   const doc = new Y.Doc();
   const state = await loadDocumentState(prisma, docName);
@@ -111,6 +136,39 @@ export function upgradeHead(path: string): string {
   );
 }
 
+export interface CollabProcess {
+  port: number;
+  process: ManagedProcess;
+  logs: string[];
+}
+
+/**
+ * collab-server as deployed (collab-server/index.ts in a child process, so that it can be killed with SIGKILL), on
+ * `port` (a free one by default), writing to `databaseUrl`; `env` adds or overrides variables.
+ */
+export async function startCollabProcess(databaseUrl: string, env: Record<string, string> = {}, port?: number): Promise<CollabProcess> {
+  const listenOn = port ?? (await freePort());
+  const logs: string[] = [];
+  const child = startProcess(
+    "collab",
+    { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, COLLAB_SECRET: SECRET, COLLAB_PORT: String(listenOn), ...env },
+    (line) => logs.push(line),
+  );
+  try {
+    await waitForPort(listenOn);
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}\n${logs.join("\n")}`);
+  }
+  return { port: listenOn, process: child, logs };
+}
+
+/** SIGKILL: no shutdown handler runs, nothing in memory is stored. Resolves once the process is gone. */
+export async function killHard(child: ManagedProcess): Promise<void> {
+  if (child.child.exitCode === null && child.child.signalCode === null) child.child.kill("SIGKILL");
+  await child.exited;
+}
+
 /** Servers, clients and sockets of one test file, all closed by `cleanup()` after each test. */
 export class Testbed {
   private servers: CollabServer[] = [];
@@ -136,8 +194,8 @@ export class Testbed {
     return server;
   }
 
-  /** A stock y-websocket client, as the browser runs it. */
-  connect(server: CollabServer, room: string, token?: string) {
+  /** A stock y-websocket client, as the browser runs it (to a server of this testbed, or any on that port). */
+  connect(server: Pick<CollabServer, "port">, room: string, token?: string) {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}`, room, doc, {
       disableBc: true,
@@ -156,7 +214,7 @@ export class Testbed {
   }
 
   /** A bare WebSocket (no y-websocket client), open. */
-  async openSocket(server: CollabServer, room: string, token: string): Promise<WebSocket> {
+  async openSocket(server: Pick<CollabServer, "port">, room: string, token: string): Promise<WebSocket> {
     const socket = new WebSocket(`ws://127.0.0.1:${server.port}/${room}?token=${token}`);
     this.sockets.push(socket);
     await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
@@ -164,7 +222,7 @@ export class Testbed {
   }
 
   /** A raw upgrade: resolves with the HTTP status of a refusal, or "open". */
-  rawUpgrade(server: CollabServer, path: string): Promise<number | "open"> {
+  rawUpgrade(server: Pick<CollabServer, "port">, path: string): Promise<number | "open"> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
       this.sockets.push(socket);
@@ -172,6 +230,11 @@ export class Testbed {
       socket.on("open", () => resolve("open"));
       socket.on("error", reject);
     });
+  }
+
+  /** Forgets a client destroyed by the test itself. */
+  forget(provider: WebsocketProvider): void {
+    this.providers = this.providers.filter((p) => p !== provider);
   }
 
   async cleanup(): Promise<void> {

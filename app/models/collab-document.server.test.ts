@@ -1,6 +1,13 @@
 import * as Y from "yjs";
+import pg from "pg";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/database";
-import { appendUpdates, compactDocument, loadDocumentState } from "./collab-document.server";
+import {
+  appendUpdates,
+  appendUpdatesWithPg,
+  compactDocument,
+  loadDocumentState,
+  loadDocumentStateWithPg,
+} from "./collab-document.server";
 
 let db: TestDatabase;
 
@@ -81,5 +88,48 @@ describe("collab document storage", () => {
     await compactDocument(db.prisma, "race");
     expect(textOf(await loadDocumentState(db.prisma, "race"))).toBe(expected);
     expect(await db.prisma.collabUpdate.count({ where: { docName: "race" } })).toBe(0);
+  });
+
+  it("through pg: appends several documents' updates in one statement, in order, and loads them back", async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const first = recordingDoc();
+      const second = recordingDoc();
+      first.text.insert(0, "第一条");
+      await appendUpdatesWithPg(pool, [{ docName: "pg-a", update: first.updates[0], userId: "u1" }]);
+      first.text.insert(3, " 为了规范");
+      second.text.insert(0, "座谈会");
+      first.text.insert(first.text.length, "工作");
+      second.text.insert(3, "记录");
+      // A document already stored and a new one, interleaved, in one call; a view into a larger buffer too.
+      const padded = new Uint8Array(second.updates[1].length + 8);
+      padded.set(second.updates[1], 4);
+      await appendUpdatesWithPg(pool, [
+        { docName: "pg-a", update: first.updates[1], userId: "u1" },
+        { docName: "pg-b", update: second.updates[0], userId: null },
+        { docName: "pg-a", update: first.updates[2] },
+        { docName: "pg-b", update: padded.subarray(4, 4 + second.updates[1].length), userId: "u2" },
+      ]);
+      expect(textOf(await loadDocumentStateWithPg(pool, "pg-a"))).toBe("第一条 为了规范工作");
+      expect(textOf(await loadDocumentStateWithPg(pool, "pg-b"))).toBe("座谈会记录");
+      expect(textOf(await loadDocumentState(db.prisma, "pg-b"))).toBe("座谈会记录");
+      expect(await loadDocumentStateWithPg(pool, "pg-never")).toBeNull();
+      const rows = await db.prisma.collabUpdate.findMany({ where: { docName: { in: ["pg-a", "pg-b"] } }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => [r.docName, r.userId])).toEqual([
+        ["pg-a", "u1"],
+        ["pg-a", "u1"],
+        ["pg-b", null],
+        ["pg-a", null],
+        ["pg-b", "u2"],
+      ]);
+      expect(Buffer.from(rows[4].update)).toEqual(Buffer.from(second.updates[1]));
+
+      await compactDocument(db.prisma, "pg-a");
+      first.text.insert(0, "【】");
+      await appendUpdatesWithPg(pool, [{ docName: "pg-a", update: first.updates[3] }]);
+      expect(textOf(await loadDocumentStateWithPg(pool, "pg-a"))).toBe("【】第一条 为了规范工作");
+    } finally {
+      await pool.end();
+    }
   });
 });
