@@ -78,7 +78,10 @@ export interface ReportDocument {
 
 /** A suggestion of the committee's aggregate: which contact points raised it. */
 export interface AggregateSuggestion extends ReportSuggestion {
+  /** The contact points that raised it (their reports' sources are prefixed with the contact point's name). */
   contactPoints: string[];
+  /** Similar suggestions of the same clause share a number (1, 2, … within the clause) and stand together; null alone. */
+  cluster: number | null;
 }
 
 export interface AggregateItem extends Omit<ReportItem, "suggestions"> {
