@@ -57,6 +57,7 @@ export function createDocumentRegistry(options: DocumentRegistryOptions): Docume
 
   /** Reads the document back from PostgreSQL and applies what this process lacks (it missed relayed updates). */
   function reload(name: string, shared: SharedDocument) {
+    metrics.documentsReloaded++;
     track(
       store.load(name).then(
         (state) => {

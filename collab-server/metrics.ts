@@ -32,6 +32,8 @@ export interface CollabMetrics {
   relayPublishFailures: number;
   /** Updates stored elsewhere (another process, a reload) applied to a document here and broadcast. */
   relayedUpdatesApplied: number;
+  /** Documents read back from PostgreSQL because relayed messages may have been missed. */
+  documentsReloaded: number;
   /** Updates refused unapplied: content the editor never writes, over the document quota, or unresolvable. */
   refusedUpdates: number;
   /** Awareness messages dropped unread for their size. */
@@ -64,6 +66,7 @@ export function createMetrics(): CollabMetrics {
     relayReceived: 0,
     relayPublishFailures: 0,
     relayedUpdatesApplied: 0,
+    documentsReloaded: 0,
     refusedUpdates: 0,
     refusedAwarenessMessages: 0,
     refusedAwarenessStates: 0,

@@ -34,6 +34,8 @@ export interface DocumentChannel {
 }
 
 export interface Relay {
+  /** This process's id on the channels (also in its Redis connections' names). */
+  readonly origin: string;
   join(docName: string, onMessage: (message: ReceivedMessage) => void): DocumentChannel;
   /** A forum closed: its documents are read-only from now on. */
   onFrozen(listener: (docName: string) => void): void;
@@ -93,10 +95,16 @@ export function createRedisRelay({ redisUrl, prefix, metrics, logger, subscribeT
   const frozenChannel = `${prefix}:collab:frozen`;
   const channelOf = (docName: string) => `${prefix}:collab:doc:${docName}`;
   // Subscriptions are restored by hand after a reconnection (then the documents reload): see onReady.
-  const subscriber = new Redis(redisUrl, { autoResubscribe: false, maxRetriesPerRequest: null, connectionName: "collab-relay-sub" });
+  // No ready check: its INFO would be refused once a SUBSCRIBE sent during the handshake got there first.
+  const subscriber = new Redis(redisUrl, {
+    autoResubscribe: false,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: null,
+    connectionName: `collab-sub:${prefix}:${origin}`,
+  });
   // Publishing fails fast while Redis is away rather than queueing without bound; the documents concerned are
   // announced for reloading once it is back.
-  const publisher = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: "collab-relay-pub" });
+  const publisher = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: `collab-pub:${prefix}:${origin}` });
   const handlers = new Map<string, { docName: string; onMessage: (message: ReceivedMessage) => void }>();
   const frozenListeners: Array<(docName: string) => void> = [];
   const resubscribedListeners: Array<() => void> = [];
@@ -108,18 +116,19 @@ export function createRedisRelay({ redisUrl, prefix, metrics, logger, subscribeT
     connection.on("error", (error) => logger.warn(`collab: redis ${name}: ${JSON.stringify(error.message)}`));
   }
 
+  // Every (re)connection subscribes to every channel again (subscribing twice is harmless); after a reconnection
+  // the open documents reload, as they may have missed messages meanwhile.
   subscriber.on("ready", () => {
-    if (!subscriberWasReady) {
-      subscriberWasReady = true;
-      return;
-    }
+    const reconnected = subscriberWasReady;
+    subscriberWasReady = true;
     const channels = [frozenChannel, ...handlers.keys()];
     subscriber.subscribe(...channels).then(
       () => {
+        if (!reconnected) return;
         logger.info(`collab: redis subscription restored (${channels.length} channels); reloading open documents`);
         for (const listener of resubscribedListeners) listener();
       },
-      (error) => logger.error("collab: restoring the redis subscription failed", error),
+      (error) => logger.error("collab: subscribing to redis channels failed", error),
     );
   });
 
@@ -147,8 +156,6 @@ export function createRedisRelay({ redisUrl, prefix, metrics, logger, subscribeT
     handler.onMessage(message);
   });
 
-  void subscriber.subscribe(frozenChannel).catch((error) => logger.error("collab: subscribing to the frozen channel failed", error));
-
   function send(docName: string, message: RelayMessage) {
     if (closed) return;
     publisher.publish(channelOf(docName), encodeMessage(originBytes, message)).then(
@@ -165,6 +172,7 @@ export function createRedisRelay({ redisUrl, prefix, metrics, logger, subscribeT
   }
 
   return {
+    origin,
     join(docName, onMessage) {
       const channel = channelOf(docName);
       const handler = { docName, onMessage };

@@ -54,6 +54,8 @@ export interface CollabServerOptions {
 export interface CollabServer {
   readonly port: number;
   readonly metrics: CollabMetrics;
+  /** This process's id among the collab-server processes (Redis), null without Redis. */
+  readonly relayId: string | null;
   /** Stops accepting, closes every connection, stores every document. */
   close(): Promise<void>;
 }
@@ -168,6 +170,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   return {
     port: (httpServer.address() as AddressInfo).port,
     metrics,
+    relayId: relay?.origin ?? null,
     async close() {
       if (closing) return;
       closing = true;
