@@ -16,18 +16,18 @@ export function compactionJobIds(docName: string): [string, string] {
 }
 
 export async function requestCompaction(queue: Queue.Queue, docName: string): Promise<CompactionRequest> {
-  for (const jobId of compactionJobIds(docName)) {
-    const existing = await queue.getJob(jobId);
-    if (existing) {
-      const state = await existing.getState();
-      if (PENDING_STATES.has(state)) return "already-pending";
-      if (state === "active") continue;
-      // Finished but still stored (kept by an older setting): make room for the new one.
-      await existing.remove().catch(() => {});
-    }
-    // Adding an id that exists (another process was quicker) is a no-op in Bull.
-    await queue.add(compactCollabDocument.name, { docName }, { ...compactCollabDocument.options, jobId, removeOnComplete: true, removeOnFail: true });
-    return "queued";
-  }
-  return "already-pending";
+  const slots = await Promise.all(
+    compactionJobIds(docName).map(async (jobId) => {
+      const job = await queue.getJob(jobId);
+      return { jobId, job, state: job ? await job.getState() : null };
+    }),
+  );
+  if (slots.some((slot) => slot.state !== null && PENDING_STATES.has(slot.state))) return "already-pending";
+  const free = slots.find((slot) => slot.state !== "active");
+  if (!free) return "already-pending";
+  // Finished but still stored (kept by an older setting): make room for the new one.
+  if (free.job) await free.job.remove().catch(() => {});
+  // Adding an id that exists (another process was quicker) is a no-op in Bull.
+  await queue.add(compactCollabDocument.name, { docName }, { ...compactCollabDocument.options, jobId: free.jobId, removeOnComplete: true, removeOnFail: true });
+  return "queued";
 }
