@@ -21,6 +21,8 @@ describe("authenticateUpgrade", () => {
       [`/${grant.docName}`, "no-token"],
       [`/${grant.docName}?token=`, "no-token"],
       [`/%E0%A4%A?token=${token}`, "bad-room"],
+      [`/forum%00:x?token=${issueCollabToken({ ...grant, docName: "forum\u0000:x" }, SECRET)}`, "bad-room"],
+      [`/${"x".repeat(600)}?token=${issueCollabToken({ ...grant, docName: "x".repeat(600) }, SECRET)}`, "bad-room"],
       [`/${grant.docName}?token=garbage`, "malformed"],
       [`/${grant.docName}?token=${issueCollabToken(grant, "another-secret-entirely")}`, "signature"],
       [`/${grant.docName}?token=${expired}`, "expired"],

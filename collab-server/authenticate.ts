@@ -18,6 +18,8 @@ export const REFUSAL_STATUS: Record<RefusalReason, 400 | 401> = {
   "wrong-room": 401,
 };
 
+const MAX_ROOM_LENGTH = 512;
+
 /** The URL of an origin-form request target (`/room?token=…`), or null for anything else. */
 function parseRequestTarget(requestUrl: string | undefined): URL | null {
   // `//host…` and `/\host…` would be read as an authority, where URL throws on `[`, `a:b@`, a bad port…
@@ -41,6 +43,8 @@ export function authenticateUpgrade(requestUrl: string | undefined, secret: stri
   } catch {
     return { ok: false, reason: "bad-room" };
   }
+  // PostgreSQL refuses NUL in text: such a name, however signed, would fail every group commit it joined.
+  if (room.length > MAX_ROOM_LENGTH || /[\u0000-\u001f\u007f]/.test(room)) return { ok: false, reason: "bad-room" };
   const check = verifyCollabToken(token, secret, now);
   if (!check.ok) return check;
   if (check.grant.docName !== room) return { ok: false, reason: "wrong-room" };
