@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
     opened.push({ context, errors: watchPageErrors(context, { ownOrigin: platform.webUrl }) });
     const page = await context.newPage();
     await loginAs(page, platform.webUrl, username, forumPath);
-    await page.locator('.editor-status[data-status="connected"][data-synced="yes"]').waitFor();
+    await page.locator('.forum-minutes .editor-status[data-status="connected"][data-synced="yes"]').waitFor();
     await page.locator(".ProseMirror").waitFor();
     return page;
   }
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
     await typeAtEnd(deputy, "王代表：建议第十二条维护保养改为每十五日至少一次。");
     await expect.poll(() => staff.locator(".ProseMirror").innerText(), { timeout: 10_000 }).toContain("每十五日至少一次");
 
-    await expect.poll(() => staff.locator(".editor-status").innerText(), { timeout: 10_000 }).toContain("王代表");
+    await expect.poll(() => staff.locator(".forum-minutes .editor-status").innerText(), { timeout: 10_000 }).toContain("王代表");
     await expect.poll(() => staff.locator(".collaboration-carets__label").allInnerTexts(), { timeout: 10_000 }).toContain("王代表");
 
     fs.mkdirSync("test-results", { recursive: true });
