@@ -1,7 +1,7 @@
 // A load-generator process of the kill -9 benchmark (forked by collab-kill9.ts): stock y-websocket clients
 // (WebsocketProvider, default reconnect backoff, as the browser runs them), some of them typing into their own
 // paragraph of the minutes. Writers announce presence (awareness with a user), readers do not (viewers).
-// Messages: ← setup { base, docName, clients, ratePerWriter } → ready; ← type; ← snapshot → seen { markers, own, typed }
+// Messages: ← setup { base, docName, clients, ratePerWriter } → ready; ← type; ← snapshot → seen { markers, fromOthers, own, typed }
 // (after the server died: what these clients hold); ← target { sv } → resynced { at } once every client holds exactly
 // the target state; ← status → status { resynced, connected }; ← finish → finished (providers closed).
 import * as Y from "yjs";
@@ -108,8 +108,15 @@ process.on("message", async (message: { type: string } & Record<string, unknown>
     case "snapshot": {
       await allDisconnected(5_000);
       for (const client of clients) client.typing = false;
+      // Everything held, and what was received from another client (the server sent it: it must have been stored).
       const seen = new Set<string>();
-      for (const client of clients) for (const m of markersIn(minutesText(client.doc))) seen.add(`${m.writer}.${m.seq}`);
+      const fromOthers = new Set<string>();
+      for (const client of clients) {
+        for (const m of markersIn(minutesText(client.doc))) {
+          seen.add(`${m.writer}.${m.seq}`);
+          if (m.writer !== client.writer) fromOthers.add(`${m.writer}.${m.seq}`);
+        }
+      }
       const own: Record<number, number> = {};
       let typed = 0;
       for (const client of clients) {
@@ -117,7 +124,7 @@ process.on("message", async (message: { type: string } & Record<string, unknown>
         own[client.doc.clientID] = Y.getState(client.doc.store, client.doc.clientID);
         typed += client.seq;
       }
-      process.send!({ type: "seen", markers: [...seen], own, typed, stillConnected: clients.filter((c) => c.provider.wsconnected).length });
+      process.send!({ type: "seen", markers: [...seen], fromOthers: [...fromOthers], own, typed, stillConnected: clients.filter((c) => c.provider.wsconnected).length });
       break;
     }
     case "target":

@@ -1,7 +1,10 @@
 // kill -9 of collab-server with 1 000 stock clients connected to one document while 10 of them type, then a restart
 // on the same port. resync-s: from the kill until every client holds exactly the state all writers made (their own
 // clocks, gathered once the server is dead), i.e. all clients identical and complete. lost: markers any client held
-// at the kill that are missing from PostgreSQL once the clients have left and the document is stored.
+// at the kill that are missing from PostgreSQL once the clients have left and the document is stored (the writers,
+// alive, re-send what the server had not stored). seen-unstored, the stricter rule: markers a client had received
+// from another client that PostgreSQL did not hold when the server died (had their writers died too, they would be
+// gone): the server must store an update before anyone but its author sees it.
 import * as Y from "yjs";
 import { LoadProcess, spread, stopAll } from "./collab-children";
 import { clock, markersIn, minutesText } from "./collab-protocol";
@@ -19,8 +22,20 @@ const PROCESSES = Number(process.env.COLLAB_BENCH_LOAD_PROCESSES ?? 4);
 export interface Kill9Outcome {
   resyncSeconds: number | null;
   lost: number | null;
+  seenUnstored: number;
   note: string;
   lostNote: string;
+  seenUnstoredNote: string;
+}
+
+async function storedMarkers(docName: string): Promise<Set<string>> {
+  const app = await appUnderTest();
+  const state = await loadDocumentState(app.prisma, docName);
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  const stored = new Set(markersIn(minutesText(doc)).map((m) => `${m.writer}.${m.seq}`));
+  doc.destroy();
+  return stored;
 }
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -33,7 +48,6 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
 }
 
 export async function runKill9(docName: string): Promise<Kill9Outcome> {
-  const app = await appUnderTest();
   let server = await startOurServer();
   const specs = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => ({
@@ -56,6 +70,8 @@ export async function runKill9(docName: string): Promise<Kill9Outcome> {
 
     const killedAt = clock();
     await server.process.kill9();
+    // What the dead server had stored, read before anyone can re-send anything (takes a few milliseconds).
+    const storedAtKill = await storedMarkers(docName);
     const restarted = startOurServer({}, server.process.port);
     // What the clients held when the server died, and the state every one of them must end with.
     for (const { process } of children) process.send({ type: "snapshot" });
@@ -63,6 +79,9 @@ export async function runKill9(docName: string): Promise<Kill9Outcome> {
     server = await restarted;
     const restartedAt = clock();
     const seen = new Set(snapshots.flatMap((s) => s.markers as string[]));
+    const fromOthers = new Set(snapshots.flatMap((s) => s.fromOthers as string[]));
+    const seenUnstored = [...fromOthers].filter((m) => !storedAtKill.has(m)).length;
+    const seenUnstoredNote = `${fromOthers.size} markers received from another client before the kill, ${storedAtKill.size} stored when the server died`;
     const target: Record<string, number> = Object.assign({}, ...snapshots.map((s) => s.own));
     const typed = snapshots.reduce((sum, s) => sum + (s.typed as number), 0);
     for (const { process } of children) process.send({ type: "target", sv: target });
@@ -86,16 +105,16 @@ export async function runKill9(docName: string): Promise<Kill9Outcome> {
     for (const { process } of children) process.send({ type: "finish" });
     await Promise.all(children.map(({ process }) => process.expect("finished", 30_000)));
     const unloaded = await waitUntil(async () => (await collabMetrics(server.url)).documents === 0, 30_000);
-    const state = await loadDocumentState(app.prisma, docName);
-    const doc = new Y.Doc();
-    if (state) Y.applyUpdate(doc, state);
-    const stored = new Set(markersIn(minutesText(doc)).map((m) => `${m.writer}.${m.seq}`));
+    const stored = await storedMarkers(docName);
     const lost = [...seen].filter((m) => !stored.has(m)).length;
     const lostNote =
       `${seen.size} markers seen by clients at the kill, ${typed} typed in all, ${stored.size} stored` +
       (unloaded ? "" : "; the document was still in memory 30 s after the clients left");
-    console.log(`[bench] kill9: resync ${resyncSeconds ?? "—"} s (${note}); lost ${lost} (${lostNote}); ${machineLoad()}`);
-    return { resyncSeconds, lost, note, lostNote };
+    console.log(
+      `[bench] kill9: resync ${resyncSeconds ?? "—"} s (${note}); lost ${lost} (${lostNote}); ` +
+        `seen but unstored at the kill ${seenUnstored} (${seenUnstoredNote}); ${machineLoad()}`,
+    );
+    return { resyncSeconds, lost, seenUnstored, note, lostNote, seenUnstoredNote };
   } finally {
     await stopAll(children.map((c) => c.process));
     await server.stop();

@@ -143,6 +143,7 @@ function summarize(run: LatencyRun, results: Array<LoadResult & { role: string }
     .join(", ");
   const disconnected = results.reduce((sum, r) => sum + r.disconnected, 0);
   const lateSends = results.reduce((sum, r) => sum + r.lateSends, 0);
+  const passiveMessages = results.reduce((sum, r) => sum + r.passiveMessages, 0);
 
   let why: string | null = null;
   if (achievedRate < MIN_RATE_SHARE * run.rate) {
@@ -159,6 +160,7 @@ function summarize(run: LatencyRun, results: Array<LoadResult & { role: string }
     `asked ${run.rate} updates/s, achieved ${fmt(achievedRate)} (${totalSent} in ${run.seconds} s); ` +
     `delivered ${latencies.length}/${expected} to measuring readers` +
     (run.servers.length > 1 ? ` (across processes ${crossDelivered}/${crossExpected})` : "") +
+    `, ${passiveMessages} messages to the passive clients in all` +
     `; p50 ${fmt(p50)} ms, p99 ${fmt(measuredP99)} ms, max ${fmt(Math.max(0, ...latencies))} ms; ` +
     `server CPU ${cpuShare.map((c) => `${c.toFixed(0)} %`).join(" + ")}, RSS ${rss.map((r) => `${r} MiB`).join(" + ")}; ` +
     `load generators CPU ${loadShare.toFixed(0)} %, rest of the machine ${restShare.toFixed(0)} % (100 % = one core); ` +

@@ -1,13 +1,13 @@
 // A load-generator process of the collab latency benchmark (forked by collab-latency.ts). It hosts some of the
 // clients of one run: raw writers typing timestamped markers on a fixed schedule, measuring readers (stock
-// y-websocket clients recording when each marker reaches their doc) and raw passive readers.
+// y-websocket clients recording when each marker reaches their doc) and passive sinks (bare sockets reading all).
 // Messages: ← setup { clients, ratePerWriter, writersTotal } → ready; ← go { measureFrom, measureUntil, drainMs }
 // → result (after measureUntil + drainMs). Times are clock() values (wall-clock ms, comparable between processes).
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
-import { clock, marker, markersInUpdate, RawReader, RawWriter, socketUrl } from "./collab-protocol";
+import { clock, marker, markersInUpdate, RawWriter, SinkClient, socketUrl } from "./collab-protocol";
 import { reportErrors, withConcurrency } from "./collab-children";
 
 export interface LoadClient {
@@ -54,7 +54,7 @@ process.setMaxListeners(0);
 let setup: LoadSetup;
 const writers: Array<{ client: LoadClient; raw: RawWriter }> = [];
 const readers: Array<{ client: LoadClient; provider: WebsocketProvider; report: ReaderReport }> = [];
-const passive: RawReader[] = [];
+const passive: SinkClient[] = [];
 const latencies: number[] = [];
 let window = { from: Infinity, until: -Infinity };
 
@@ -90,9 +90,9 @@ async function connect(clients: LoadClient[]) {
   const listeners = clients.filter((c) => c.kind !== "writer");
   await withConcurrency(listeners, 50, async (client) => {
     if (client.kind === "reader") return connectReader(client);
-    const reader = new RawReader(socketUrl(client.base, client.docName, client.token));
-    passive.push(reader);
-    await reader.ready;
+    const sink = new SinkClient(socketUrl(client.base, client.docName, client.token));
+    passive.push(sink);
+    await sink.ready;
   });
   await withConcurrency(clients.filter((c) => c.kind === "writer"), 20, async (client) => {
     const raw = new RawWriter(socketUrl(client.base, client.docName, client.token));

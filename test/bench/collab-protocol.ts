@@ -1,7 +1,10 @@
 // The y-websocket wire protocol as the collab benchmark's load generators speak it, without a WebsocketProvider:
 // raw writers (a Y.Doc of their own whose updates go out as sync update messages, each inserting a marker that
-// carries its send time) and raw passive clients (read every broadcast, apply nothing). Measuring readers are stock
-// y-websocket clients; they find the markers in the updates their doc applies.
+// carries its send time), raw readers (sync, then count what arrives) and sinks (passive clients on a bare TCP
+// socket: they read every byte the server sends at next to no cost, so that hundreds of them never make the server
+// buffer). Measuring readers are stock y-websocket clients; they find the markers in the updates their doc applies.
+import crypto from "node:crypto";
+import net from "node:net";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
@@ -191,5 +194,127 @@ export class RawReader {
     this.ws.removeAllListeners("close");
     if (graceful) this.ws.close(1000);
     else this.ws.terminate();
+  }
+}
+
+/** A masked client frame (FIN, `opcode`) with a small payload, as RFC 6455 requires clients to send. */
+function clientFrame(opcode: number, payload: Uint8Array): Buffer {
+  if (payload.length > 125) throw new Error("sink frames carry small payloads only");
+  const mask = crypto.randomBytes(4);
+  const frame = Buffer.alloc(6 + payload.length);
+  frame[0] = 0x80 | opcode;
+  frame[1] = 0x80 | payload.length;
+  mask.copy(frame, 2);
+  for (let i = 0; i < payload.length; i++) frame[6 + i] = payload[i] ^ mask[i % 4];
+  return frame;
+}
+
+const OPCODE_BINARY = 0x2;
+const OPCODE_CLOSE = 0x8;
+const OPCODE_PING = 0x9;
+const OPCODE_PONG = 0xa;
+
+/**
+ * A passive client on a bare TCP socket: the WebSocket handshake, sync step 1 of an empty document (as a client
+ * joining does), then it reads everything, counting messages by scanning frame headers and answering pings, never
+ * decoding a payload. The server cannot tell it from a client that shows the document and says nothing.
+ */
+export class SinkClient {
+  private readonly socket: net.Socket;
+  readonly ready: Promise<void>;
+  messages = 0;
+  closedUnexpectedly = false;
+  private open = false;
+  private pending: Buffer = Buffer.alloc(0);
+  /** Payload bytes of the current frame still to skip. */
+  private skip = 0;
+
+  constructor(url: string) {
+    const target = new URL(url);
+    this.socket = net.connect(Number(target.port), target.hostname);
+    this.socket.setNoDelay(true);
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once("connect", () => {
+        const key = crypto.randomBytes(16).toString("base64");
+        this.socket.write(
+          `GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nConnection: Upgrade\r\n` +
+            `Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${key}\r\n\r\n`,
+        );
+      });
+      this.socket.on("data", (chunk: Buffer) => {
+        if (this.open) return this.scan(chunk);
+        this.pending = Buffer.concat([this.pending, chunk]);
+        const end = this.pending.indexOf("\r\n\r\n");
+        if (end < 0) return;
+        const status = /^HTTP\/1\.1 (\d{3})/.exec(this.pending.subarray(0, end).toString("latin1"))?.[1];
+        if (status !== "101") {
+          this.socket.destroy();
+          return reject(new Error(`upgrade refused: ${status ?? "no answer"}`));
+        }
+        this.open = true;
+        const rest = this.pending.subarray(end + 4);
+        this.pending = Buffer.alloc(0);
+        this.socket.write(clientFrame(OPCODE_BINARY, syncStep1Message(new Y.Doc())));
+        resolve();
+        if (rest.length > 0) this.scan(rest);
+      });
+      this.socket.on("error", reject);
+    });
+    this.ready.catch(() => {});
+    this.socket.on("close", () => (this.closedUnexpectedly = true));
+  }
+
+  /** Walks the frame headers in `chunk`, skipping payloads (a header cut by the chunk's end waits for the next). */
+  private scan(chunk: Buffer) {
+    let offset = 0;
+    if (this.skip > 0) {
+      const skipped = Math.min(this.skip, chunk.length);
+      this.skip -= skipped;
+      offset = skipped;
+    }
+    let data = chunk;
+    if (this.pending.length > 0) {
+      data = Buffer.concat([this.pending, chunk.subarray(offset)]);
+      offset = 0;
+      this.pending = Buffer.alloc(0);
+    }
+    while (offset < data.length) {
+      if (data.length - offset < 2) break;
+      const opcode = data[offset] & 0x0f;
+      let length = data[offset + 1] & 0x7f;
+      let header = 2;
+      if (length === 126) {
+        if (data.length - offset < 4) break;
+        length = data.readUInt16BE(offset + 2);
+        header = 4;
+      } else if (length === 127) {
+        if (data.length - offset < 10) break;
+        length = Number(data.readBigUInt64BE(offset + 2));
+        header = 10;
+      }
+      if (opcode === OPCODE_PING || opcode === OPCODE_CLOSE) {
+        // Control frames are small: wait until the whole frame is here to answer it.
+        if (data.length - offset < header + length) break;
+        const payload = data.subarray(offset + header, offset + header + length);
+        if (opcode === OPCODE_PING) this.socket.write(clientFrame(OPCODE_PONG, payload));
+        else this.socket.end(clientFrame(OPCODE_CLOSE, payload.subarray(0, 2)));
+        offset += header + length;
+        continue;
+      }
+      // A data frame (continuations count with their first frame; servers here send messages whole).
+      if (opcode !== 0) this.messages++;
+      const available = data.length - offset - header;
+      if (available < length) {
+        this.skip = length - available;
+        return;
+      }
+      offset += header + length;
+    }
+    if (offset < data.length) this.pending = Buffer.from(data.subarray(offset));
+  }
+
+  close(): void {
+    this.socket.removeAllListeners("close");
+    this.socket.destroy();
   }
 }

@@ -75,6 +75,7 @@ export async function benchCollab200x200(): Promise<CollabFigure[]> {
 }
 
 function ratio(ours: LatencyOutcome, stock: LatencyOutcome): string {
+  if (!Number.isFinite(stock.measuredP99) || !Number.isFinite(ours.measuredP99)) return "ours/stock p99 not comparable (one is ∞)";
   return `ours/stock p99 ${(ours.measuredP99 / stock.measuredP99).toFixed(2)}`;
 }
 
@@ -111,6 +112,7 @@ export async function benchCollabKill9(): Promise<CollabFigure[]> {
   const figures = [
     bounded("collab.kill9.resync-s", outcome.resyncSeconds, "s", "<= 15 s", [15], outcome.note),
     bounded("collab.kill9.lost", outcome.lost, "updates", "= 0", [0], outcome.lostNote),
+    bounded("collab.kill9.seen-unstored", outcome.seenUnstored, "updates", "= 0", [0], outcome.seenUnstoredNote),
   ];
   printFigures("collab kill -9", figures);
   return figures;
