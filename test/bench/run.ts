@@ -26,7 +26,7 @@ const BENCHES: Array<{ names: string[]; run: () => Promise<BenchResult[]> }> = [
   { names: ["collab.stock.200x200.p99", "collab.200x200.p99"], run: benchCollab200x200 },
   { names: ["collab.stock.1000x50.p99", "collab.1000x50.p99"], run: benchCollab1000x50 },
   { names: ["collab.2procs.200x200.p99"], run: benchCollab2procs },
-  { names: ["collab.kill9.resync-s", "collab.kill9.lost"], run: benchCollabKill9 },
+  { names: ["collab.kill9.resync-s", "collab.kill9.lost", "collab.kill9.seen-unstored"], run: benchCollabKill9 },
   { names: ["collab.stock.2000docs.rss-mb", "collab.2000docs.rss-mb"], run: benchCollabOpenDocuments },
   { names: ["collab.churn.docs-left"], run: benchCollabChurn },
 ];
