@@ -8,13 +8,14 @@ import annotateStyles from "~/styles/annotate.css";
 import curationStyles from "~/styles/curation.css";
 import legislatureStyles from "~/styles/legislature.css";
 import forumStyles from "~/styles/forum.css";
+import reportStyles from "~/styles/report.css";
 import { getOptionalUser } from "~/utils/auth.server";
 import { TopBar } from "~/components/top-bar";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   // One stylesheet per area of the product; small enough to load on every page (one request each, cached a year).
-  ...[styles, readerStyles, publicStyles, annotateStyles, curationStyles, legislatureStyles, forumStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[styles, readerStyles, publicStyles, annotateStyles, curationStyles, legislatureStyles, forumStyles, reportStyles].map((href) => ({ rel: "stylesheet", href })),
   // No favicon yet: an empty one saves every page a 404 round trip.
   { rel: "icon", href: "data:," },
 ];

@@ -20,6 +20,7 @@ export async function findCommentByReceipt(prisma: PrismaClient, receiptNo: stri
       suggestedText: true,
       reason: true,
       supporterCount: true,
+      satisfaction: true,
       clauseId: true,
       receiver: { select: { displayName: true } },
       clause: { select: { citation: true } },

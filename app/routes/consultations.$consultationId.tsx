@@ -26,6 +26,7 @@ import { DeadlineNote } from "~/components/annotate/deadline-note";
 import { CommentCounts } from "~/components/curation/comment-counts";
 import { formatDate } from "~/components/consultation-list";
 import { LiveEvents } from "~/components/live/live-events";
+import { countAnswers } from "~/models/adoption.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.consultation.draftVersion.draft.title ?? "征求意见"} · 立法意见征集平台` },
@@ -56,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const publishedVersions = await prisma.draftVersion.count({ where: { draftId: consultation.draftVersion.draft.id, publishedAt: { not: null } } });
   const asked = url.searchParams.get("clause");
   const canSeePublicLink = user.role === "staff" || user.role === "collector";
+  // The committee's answers (采纳情况), for the people who follow the report: staff and deputies.
+  const answers = user.role === "staff" || user.role === "deputy" ? await countAnswers(prisma, { consultationId: consultation.id }) : null;
   return json({
     consultation: { ...consultation, publicToken: canSeePublicLink ? consultation.publicToken : null },
     clauses,
@@ -71,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query: url.searchParams.get("q") ?? "",
     home: ROLE_HOME[user.role],
     hasComparison: publishedVersions > 1,
+    answered: answers ? answers.answered.adopted + answers.answered.partly + answers.answered.declined : null,
   });
 }
 
@@ -228,6 +232,12 @@ export default function ConsultationPage() {
         <DeadlineNote deadline={consultation.deadline} open={data.open} />
         {data.bySource ? <CommentCounts bySource={data.bySource} byStatus={data.byStatus} /> : <p className="muted small">已收到意见 {consultation._count.comments} 条</p>}
         <ConsultationLinks consultationId={consultation.id} publicToken={consultation.publicToken} staff={annotator === "staff"} />
+        {data.answered !== null ? (
+          <p className="small">
+            <Link to={`/consultations/${consultation.id}/report`} className={annotator === "staff" ? "button secondary" : undefined}>意见汇总报送</Link>
+            {data.answered > 0 ? <>　法工委已答复 {data.answered} 条意见：<Link to={`/consultations/${consultation.id}/report#adoption`}>查看采纳情况</Link></> : null}
+          </p>
+        ) : null}
         {data.hasComparison ? (
           <p className="small">该草案已发布新的版本：<Link to={`/consultations/${consultation.id}/comparison`}>查看修改对照表</Link></p>
         ) : null}

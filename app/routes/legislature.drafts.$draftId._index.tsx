@@ -63,6 +63,8 @@ export default function LegislatureDraft() {
           <Link className="button secondary" to={`${base}/versions/new`}>添加新版本（二审稿、修改稿）</Link>
         )}
         {draft.versions.length > 1 ? <Link className="button secondary" to={`${base}/compare`}>修改对照表</Link> : null}
+        {draft.versions.some((v) => v.publishedAt) ? <Link className="button secondary" to={`${base}/reports`}>报送情况</Link> : null}
+        {draft.versions.filter((v) => v.publishedAt).length > 1 ? <Link className="button secondary" to={`${base}/adoption`}>采纳情况</Link> : null}
       </nav>
 
       <section className="card" aria-labelledby="versions-heading">

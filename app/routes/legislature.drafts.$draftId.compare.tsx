@@ -6,6 +6,7 @@ import { getPrisma } from "~/utils/db.server";
 import { requireUserWithRole } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http.server";
 import { getLegislatureComparison } from "~/models/draft-comparison.server";
+import { countSuggestionsByArticle } from "~/models/suggestion-counts.server";
 import { ComparisonPanel } from "~/components/legislature/comparison-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `修改对照表 · ${data?.draft.title ?? "法规草案"} · 立法意见征集平台` }];
@@ -20,18 +21,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     toId: url.searchParams.get("to"),
   });
   invariantResponse(comparison, "未找到该法规草案或版本，或您无权查看。");
-  return json({ ...comparison, showAll: url.searchParams.get("all") === "1" });
+  const suggestionCounts = comparison.pair ? await countSuggestionsByArticle(getPrisma(), { draftVersionId: comparison.pair.fromId }) : undefined;
+  return json({ ...comparison, suggestionCounts, showAll: url.searchParams.get("all") === "1" });
 }
 
 export default function LegislatureComparison() {
-  const { draft, versions, pair, rows, showAll } = useLoaderData<typeof loader>();
+  const { draft, versions, pair, rows, showAll, suggestionCounts } = useLoaderData<typeof loader>();
   const base = `/legislature/drafts/${draft.id}`;
   const href = (versionId: string, citation: string) => `${base}?version=${versionId}#${encodeURIComponent(citation)}`;
   return (
     <main className="legislature-wide">
       <div className="breadcrumb"><Link to="/legislature">法规草案</Link> / <Link to={base}>{draft.title}</Link> / 修改对照表</div>
       <h1>《{draft.title}》修改对照表</h1>
-      <ComparisonPanel versions={versions} pair={pair} rows={rows} showAll={showAll} hrefOld={href} hrefNew={href} />
+      {pair ? (
+        <p className="draft-actions">
+          <a className="button secondary" href={`${base}/compare.docx?from=${encodeURIComponent(pair.fromId)}&to=${encodeURIComponent(pair.toId)}${showAll ? "&all=1" : ""}`} download>
+            下载 Word（DOCX）
+          </a>
+        </p>
+      ) : null}
+      <ComparisonPanel versions={versions} pair={pair} rows={rows} showAll={showAll} hrefOld={href} hrefNew={href} suggestionCounts={suggestionCounts} />
     </main>
   );
 }

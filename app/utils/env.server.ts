@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   PUBLIC_COMMENT_WINDOW_MINUTES: positiveInt.default(60),
   /** Receipt lookups (/r/<回执号>) allowed per client address per hour (receipt numbers must not be guessed). */
   RECEIPT_LOOKUP_LIMIT_PER_IP: positiveInt.default(120),
+  /** Satisfaction ratings (/r/<回执号>, 满意 / 基本满意 / 不满意) allowed per client address per hour. */
+  RATING_LIMIT_PER_IP: positiveInt.default(30),
   /** Largest draft file (.docx / .txt / .md) the committee may upload; the web server refuses bodies over 20 MiB anyway. */
   DRAFT_UPLOAD_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   /** How long the worker's claim on a job lasts unrenewed: a killed worker's jobs are retried this long after it died. */

@@ -81,6 +81,9 @@ const VISITS: Visit[] = [
   { visitor: "fagongwei", name: "draft-compare", path: (s) => `/legislature/drafts/${s.draftId}/compare`, route: "legislature.drafts.$draftId.compare" },
   { visitor: "fagongwei", name: "draft-compare-unknown-version", path: (s) => `/legislature/drafts/${s.draftId}/compare?to=no-such-version`, status: 404 },
   { visitor: "fagongwei", name: "consultation", path: (s) => `/consultations/${s.consultationId}`, route: "consultations.$consultationId" },
+  { visitor: "fagongwei", name: "draft-reports", path: (s) => `/legislature/drafts/${s.draftId}/reports`, route: "legislature.drafts.$draftId.reports", ready: () => "table.incoming-reports" },
+  { visitor: "fagongwei", name: "draft-adoption", path: (s) => `/legislature/drafts/${s.draftId}/adoption`, route: "legislature.drafts.$draftId.adoption" },
+  { visitor: "fagongwei", name: "report-forbidden", path: (s) => `/consultations/${s.consultationId}/report`, status: 403 },
   { visitor: "fagongwei", name: "forum-forbidden", path: (s) => `/forums/${s.forumId}`, status: 403 },
 
   { visitor: "qianzhou", name: "home", path: () => "/staff", route: "staff._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
@@ -98,6 +101,9 @@ const VISITS: Visit[] = [
   { visitor: "qianzhou", name: "comparison-unknown", path: () => "/consultations/no-such-consultation/comparison", status: 404 },
   { visitor: "qianzhou", name: "comments", path: (s) => `/consultations/${s.consultationId}/comments`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select" },
   { visitor: "qianzhou", name: "comments-phone", path: (s) => `/consultations/${s.consultationId}/comments?status=active`, route: "consultations.$consultationId_.comments", ready: () => ".curation-filters select", viewport: PHONE },
+  { visitor: "qianzhou", name: "report", path: (s) => `/consultations/${s.consultationId}/report`, route: "consultations.$consultationId_.report", ready: () => ".compile-form button" },
+  { visitor: "qianzhou", name: "report-phone", path: (s) => `/consultations/${s.consultationId}/report`, route: "consultations.$consultationId_.report", ready: () => ".compile-form button", viewport: PHONE },
+  { visitor: "qianzhou", name: "report-submit", path: (s) => `/consultations/${s.consultationId}/report/submit`, route: "consultations.$consultationId_.report_.submit" },
   { visitor: "qianzhou", name: "comment-unknown", path: (s) => `/consultations/${s.consultationId}/comments/no-such-comment`, route: "consultations.$consultationId_.comments_.$commentId", status: 404 },
 
   { visitor: "daibiao", name: "home", path: () => "/deputy", route: "deputy._index", ready: (s) => `a[href="/consultations/${s.consultationId}"]` },
@@ -107,6 +113,8 @@ const VISITS: Visit[] = [
   { visitor: "daibiao", name: "forums", path: () => "/forums", route: "forums._index", ready: (s) => `a[href="/forums/${s.forumId}"]`, viewport: PHONE },
   { visitor: "daibiao", name: "forum-new-forbidden", path: (s) => `/consultations/${s.consultationId}/forums/new`, status: 403 },
   { visitor: "daibiao", name: "comments-forbidden", path: (s) => `/consultations/${s.consultationId}/comments`, status: 403 },
+  { visitor: "daibiao", name: "report", path: (s) => `/consultations/${s.consultationId}/report`, route: "consultations.$consultationId_.report", viewport: PHONE },
+  { visitor: "daibiao", name: "report-submit-forbidden", path: (s) => `/consultations/${s.consultationId}/report/submit`, status: 403 },
   { visitor: "daibiao", name: "qr", path: () => "/deputy/qr", route: "deputy.qr", ready: () => ".poster img" },
   { visitor: "daibiao", name: "poster-not-found", path: (s) => `/consultations/${s.consultationId}/poster`, status: 404 },
 

@@ -17,13 +17,15 @@ export interface ComparisonPanelProps {
   showAll: boolean;
   hrefOld?: (versionId: string, citation: string) => string | undefined;
   hrefNew?: (versionId: string, citation: string) => string | undefined;
+  /** Suggestions received per article of the old version (the committee's 收到意见 column). */
+  suggestionCounts?: Record<string, number>;
 }
 
 export function versionName(v: ComparedVersion): string {
   return `${v.label}（第 ${v.versionNo} 版${v.publishedAt ? "" : "，未发布"}）`;
 }
 
-export function ComparisonPanel({ versions, pair, rows, showAll, hrefOld, hrefNew }: ComparisonPanelProps) {
+export function ComparisonPanel({ versions, pair, rows, showAll, hrefOld, hrefNew, suggestionCounts }: ComparisonPanelProps) {
   if (!pair) {
     return (
       <div className="card">
@@ -71,6 +73,7 @@ export function ComparisonPanel({ versions, pair, rows, showAll, hrefOld, hrefNe
         showAll={showAll}
         hrefOld={hrefOld && ((citation) => hrefOld(from.id, citation))}
         hrefNew={hrefNew && ((citation) => hrefNew(to.id, citation))}
+        suggestionCounts={suggestionCounts}
       />
     </>
   );

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import type { DiffSegment } from "~/legal/types";
+import { countForLabel } from "~/components/adoption/suggestion-count";
 
 export interface ComparisonRowView {
   kind: string;
@@ -80,9 +81,11 @@ export interface ComparisonViewProps {
   /** Where a side's article can be read, by its citation (第十二条); undefined when there is no such page. */
   hrefOld?: (citation: string) => string | undefined;
   hrefNew?: (citation: string) => string | undefined;
+  /** For the committee: suggestions received per article of the old version (a 收到意见 column). */
+  suggestionCounts?: Record<string, number>;
 }
 
-export function ComparisonView({ rows, fromLabel, toLabel, showAll, hrefOld, hrefNew }: ComparisonViewProps) {
+export function ComparisonView({ rows, fromLabel, toLabel, showAll, hrefOld, hrefNew, suggestionCounts }: ComparisonViewProps) {
   const shown = showAll ? rows : rows.filter(isChangedRow);
   const link = (row: ComparisonRowView, side: "old" | "new") => {
     const content = row[side];
@@ -98,6 +101,7 @@ export function ComparisonView({ rows, fromLabel, toLabel, showAll, hrefOld, hre
           <th scope="col">{fromLabel}</th>
           <th scope="col">{toLabel}</th>
           <th scope="col" className="comparison-note-head">说明</th>
+          {suggestionCounts ? <th scope="col" className="comparison-count-head">收到意见</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -106,6 +110,9 @@ export function ComparisonView({ rows, fromLabel, toLabel, showAll, hrefOld, hre
             <Side row={row} side="old" href={link(row, "old")} label={fromLabel} />
             <Side row={row} side="new" href={link(row, "new")} label={toLabel} />
             <td className="comparison-note" data-label="说明">{row.note || <span className="muted">未修改</span>}</td>
+            {suggestionCounts ? (
+              <td className="comparison-count" data-label="收到意见">{HEADING_KINDS.has(row.kind) || !row.old ? "" : `${countForLabel(suggestionCounts, row.old.label)} 条`}</td>
+            ) : null}
           </tr>
         ))}
       </tbody>

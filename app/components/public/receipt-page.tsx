@@ -1,4 +1,5 @@
 // /r/<回执号>: a resident's comment, where it stands, and the committee's answer once there is one (采纳情况).
+import type { ReactNode } from "react";
 import { COMMENT_KIND_LABELS, COMMENT_STATUS_LABELS, GENERAL_CITATION } from "~/comments/labels";
 import type { AdoptionDecision, CommentKind, CommentStatus } from "~/generated/prisma/enums";
 import { RedlineView } from "./redline-view";
@@ -32,7 +33,8 @@ const STATUS_EXPLAINED: Record<CommentStatus, string> = {
 
 export const ADOPTION_LABELS: Record<AdoptionDecision, string> = { adopted: "采纳", partly: "部分采纳", declined: "未采纳" };
 
-export function ReceiptPage({ view }: { view: ReceiptView }) {
+/** `rating`: the resident's rating of the answer, shown under it (see app/components/adoption/rating-form.tsx). */
+export function ReceiptPage({ view, rating }: { view: ReceiptView; rating?: ReactNode }) {
   return (
     <main className="public">
       <section className="card receipt-card" aria-labelledby="receipt-title">
@@ -101,6 +103,7 @@ export function ReceiptPage({ view }: { view: ReceiptView }) {
           <p className="muted">法工委尚未答复。草案修改后，这里会显示您的意见是否被采纳及理由。</p>
         )}
       </section>
+      {rating}
       <p className="receipt-card back-link">
         <a href={`/p/${view.publicToken}`}>查看草案</a>　<a href="/r">查询其他回执号</a>
       </p>
