@@ -112,5 +112,10 @@ export function useCollabProvider({ serverUrl, docName, token, tokenUrl, editabl
     };
   }, [serverUrl, docName, tokenUrl, editable]);
 
+  // A reloaded page brings a fresh token: the next reconnection uses it.
+  useEffect(() => {
+    if (state) state.provider.params = { ...state.provider.params, token };
+  }, [state, token]);
+
   return { ...state, status, synced, closeCode, keptLocally };
 }
