@@ -66,7 +66,7 @@ export function LiveEvents({ consultationId, forumId }: { consultationId: string
   }, [consultationId, forumId]);
 
   return (
-    <p className={note ? "live-note" : "live-note empty"} role="status" aria-live="polite">
+    <p className="live-note" role="status" aria-live="polite">
       {note}
     </p>
   );
