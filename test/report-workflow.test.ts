@@ -225,6 +225,15 @@ describe("compiling and submitting (报送)", () => {
     expect(v1.fileSha256).toBe(submittedSha);
     const v2 = (await latestReport())!;
     expect(v2.fileSha256).not.toBe(submittedSha);
+    // The frozen version stays downloadable as it was submitted.
+    const frozen = await get(platform.webUrl, `${reportPath()}/versions/1.json`, cookies.qianzhou);
+    expect(frozen.status).toBe(200);
+    expect(frozen.headers.get("x-report-sha256")).toBe(submittedSha);
+    expect(reportSha256(await frozen.json())).toBe(submittedSha);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/1.docx`, cookies.daibiao)).status).toBe(200);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/1.json`, cookies.luoshe)).status).toBe(404);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/9.json`, cookies.qianzhou)).status).toBe(404);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/1.exe`, cookies.qianzhou)).status).toBe(404);
   });
 
   it("refuses submitting while a version is compiling or after one failed (409)", async () => {
@@ -254,6 +263,18 @@ describe("the committee's incoming reports", () => {
     expect(page.body.match(/data-report-status="未报送"/g)).toHaveLength(2);
     expect(page.text).not.toContain(RESIDENT.name);
     expect(page.text).not.toContain(RESIDENT.phone);
+  });
+
+  it("lets the committee download exactly the submitted version, not a later unsubmitted one", async () => {
+    const submitted = await db.prisma.feedbackReport.findFirstOrThrow({ where: { status: "submitted" } });
+    const file = await get(platform.webUrl, `${reportPath()}/versions/${submitted.version}.docx`, cookies.fagongwei);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("x-report-sha256")).toBe(submitted.fileSha256);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await file.arrayBuffer()) });
+    expect(value).toContain("张**");
+    expect(value).not.toContain(RESIDENT.name);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/2.json`, cookies.fagongwei)).status).toBe(404);
+    expect((await get(platform.webUrl, `${reportPath()}/versions/${submitted.version}.json`, cookies.fagongwei_cz)).status).toBe(404);
   });
 
   it("is the owning committee's only: another legislature 404, contact-point roles 403", async () => {

@@ -216,7 +216,7 @@ export default function ReportPage() {
 
       <section className="card" aria-labelledby="versions-heading">
         <h2 id="versions-heading">汇总版本</h2>
-        <ReportVersions versions={data.versions} />
+        <ReportVersions versions={data.versions} base={`${base}/report/versions`} />
       </section>
     </main>
   );

@@ -56,6 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IncomingReports() {
   const { draft, answers, satisfaction, hasNextVersion } = useLoaderData<typeof loader>();
+  // The aggregate covers the latest version sent to contact points (app/reports/report-access.server.ts).
+  const aggregateVersionId = draft.versions.find((v) => v.consultations.length > 0)?.id;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const base = `/legislature/drafts/${draft.id}`;
@@ -84,8 +86,12 @@ export default function IncomingReports() {
                 <p className="small">
                   {version.consultations.length} 个联系点，已报送 {submitted} 个，未报送 {version.consultations.length - submitted} 个。
                 </p>
-                <h3 className="downloads-heading">汇总下载（各联系点已报送的报告，按条款合并）</h3>
-                <DownloadLinks base={`${base}/aggregate`} query={`?version=${version.id}`} label={`下载${version.label}意见汇总`} />
+                {version.id === aggregateVersionId ? (
+                  <>
+                    <h3 className="downloads-heading">汇总下载（各联系点已报送的报告，按条款合并）</h3>
+                    <DownloadLinks base={`${base}/aggregate`} label={`下载${version.label}意见汇总`} />
+                  </>
+                ) : null}
                 <table className="list incoming-reports">
                   <thead>
                     <tr><th scope="col">联系点</th><th scope="col">状态</th><th scope="col">报送</th><th scope="col">SHA-256</th><th scope="col">下载与接收</th></tr>
@@ -109,7 +115,7 @@ export default function IncomingReports() {
                           <td>
                             {report ? (
                               <>
-                                <DownloadLinks base={`/consultations/${c.id}/report`} query={`?version=${report.version}`} label={`下载${c.contactPoint.name}的汇总报告`} />
+                                <DownloadLinks compact base={`/consultations/${c.id}/report/versions/${report.version}`} label={`下载${c.contactPoint.name}第 ${report.version} 版汇总报告`} />
                                 {report.status === "submitted" ? (
                                   <Form method="post" className="inline-form">
                                     <input type="hidden" name="intent" value="receive" />

@@ -4,6 +4,7 @@ import { formatChinaTime } from "~/utils/china-time";
 import type { FeedbackReportStatus } from "~/generated/prisma/enums";
 import { REPORT_STATUS_LABELS } from "./report-labels";
 import { ReportHash } from "./report-hash";
+import { DownloadLinks } from "./download-links";
 
 export interface ReportVersionRow {
   id: string;
@@ -26,12 +27,15 @@ export function statusTagClass(status: FeedbackReportStatus): string {
   return "tag";
 }
 
-export function ReportVersions({ versions }: { versions: ReportVersionRow[] }) {
+const DOWNLOADABLE = new Set<FeedbackReportStatus>(["compiled", "submitted", "received"]);
+
+/** `base`: /consultations/<id>/report/versions — each compiled version is downloadable there as <n>.<ext>. */
+export function ReportVersions({ versions, base }: { versions: ReportVersionRow[]; base: string }) {
   if (versions.length === 0) return <p className="muted">还没有汇总过。</p>;
   return (
     <table className="list report-versions">
       <thead>
-        <tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">生成</th><th scope="col">报送</th><th scope="col">SHA-256</th></tr>
+        <tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">生成</th><th scope="col">报送</th><th scope="col">SHA-256</th><th scope="col">下载</th></tr>
       </thead>
       <tbody>
         {versions.map((v) => (
@@ -44,6 +48,7 @@ export function ReportVersions({ versions }: { versions: ReportVersionRow[] }) {
               {v.receivedAt ? <><br />接收：{formatChinaTime(v.receivedAt)}</> : null}
             </td>
             <td><ReportHash sha256={v.fileSha256} /></td>
+            <td>{DOWNLOADABLE.has(v.status) ? <DownloadLinks compact base={`${base}/${v.version}`} label={`下载第 ${v.version} 版`} /> : "—"}</td>
           </tr>
         ))}
       </tbody>
