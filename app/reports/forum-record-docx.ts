@@ -80,7 +80,8 @@ export async function forumRecordDocx(record: ForumRecord): Promise<Buffer> {
   const document = new Document({
     creator: "立法意见征集平台",
     title: record.title,
-    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    // zh-CN tells Word and LibreOffice to lay the text out as Chinese and to pick a Chinese font where SimSun is missing.
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE, language: { value: "zh-CN", eastAsia: "zh-CN" } } } } },
     sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } }, children }],
   });
   return Packer.toBuffer(document);

@@ -87,6 +87,7 @@ describe("the forum record", () => {
       ["第十二条", "第十二条原文", ["王代表（人大代表）"]],
     ]);
     expect(record.cardCount).toBe(3);
+    expect(record.groups.flatMap((g) => g.cards.map((c) => c.no))).toEqual([1, 2, 3]);
     expect(record.facts).toContainEqual(["时间", "2026年12月8日 09:30"]);
   });
 

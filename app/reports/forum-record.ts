@@ -82,11 +82,12 @@ export function buildForumRecord(input: ForumRecordInput): ForumRecord {
     const citation = card.citation.replace(/\s/g, "") || GENERAL_CITATION;
     let group = groups.get(citation);
     if (!group) groups.set(citation, (group = { citation, clauseText: texts.get(citation) ?? null, cards: [] }));
-    group.cards.push({ no: ++no, speaker: speakerOf(card, input), opinion: card.opinion.trim(), suggestedText: card.suggestedText.trim(), reason: card.reason.trim() });
+    group.cards.push({ no: 0, speaker: speakerOf(card, input), opinion: card.opinion.trim(), suggestedText: card.suggestedText.trim(), reason: card.reason.trim() });
   }
-  // 总体意见 first, then the draft's order; citations the draft does not have last.
+  // 总体意见 first, then the draft's order; citations the draft does not have last. Numbered in that order.
   const rank = (citation: string) => (citation === GENERAL_CITATION ? -1 : order.get(citation) ?? Number.MAX_SAFE_INTEGER);
   const sorted = [...groups.values()].sort((a, b) => rank(a.citation) - rank(b.citation));
+  for (const group of sorted) for (const card of group.cards) card.no = ++no;
   return {
     title: forum.title,
     facts: [
