@@ -17,9 +17,13 @@ const channel = () => redisKey("live", "comments");
 
 /** Publishes an event. After the commit only; never fails the caller (a lost event costs a reload, not data). */
 function announce(event: LiveEvent): void {
-  getRedis()
-    .publish(channel(), JSON.stringify(event))
-    .catch((error) => console.error(`live events: could not announce ${event.type} on consultation ${event.consultationId}: ${describeError(error)}`));
+  const failed = (error: unknown) => console.error(`live events: could not announce ${event.type} on consultation ${event.consultationId}: ${describeError(error)}`);
+  try {
+    getRedis().publish(channel(), JSON.stringify(event)).catch(failed);
+  } catch (error) {
+    // No Redis configured in this process (a script storing comments): nobody is listening here anyway.
+    failed(error);
+  }
 }
 
 export function announceComments({ consultationId, commentIds, by }: { consultationId: string; commentIds: string[]; by: string | null }): void {

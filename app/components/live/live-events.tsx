@@ -66,7 +66,7 @@ export function LiveEvents({ consultationId, forumId }: { consultationId: string
   }, [consultationId, forumId]);
 
   return (
-    <p className="live-note" role="status" aria-live="polite">
+    <p className="live-note" aria-live="polite" aria-atomic="true">
       {note}
     </p>
   );
