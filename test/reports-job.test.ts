@@ -29,7 +29,7 @@ const workers: ManagedProcess[] = [];
  * need the same setting, as in production.)
  */
 function startWorker(env: Record<string, string>, logs: string[] = []): ManagedProcess {
-  const settings = { NODE_ENV: "production", DATABASE_URL: db.url, QUEUE_PREFIX: prefix, QUEUE_LOCK_DURATION_MS: "2000", ...env };
+  const settings = { NODE_ENV: "production" as const, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, QUEUE_LOCK_DURATION_MS: "2000", ...env };
   const worker = startProcess("worker", { ...process.env, ...settings }, (line) => logs.push(line));
   workers.push(worker);
   return worker;
