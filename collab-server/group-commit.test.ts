@@ -32,6 +32,7 @@ describe("group commit", () => {
         inFlight--;
       },
       onStoreError: () => {},
+      maxInFlight: 1,
     });
     const a = sink("a");
     const b = sink("b");
@@ -64,6 +65,7 @@ describe("group commit", () => {
         stored.push(...batch.map((e) => e.n));
       },
       onStoreError: (_error, attempt) => errors.push(attempt),
+      maxInFlight: 1,
     });
     const a = sink("a");
     commit.push(entry(a, 1));
@@ -75,6 +77,39 @@ describe("group commit", () => {
     expect(stored).toEqual([1, 2, 3]);
     expect(errors).toEqual([1, 2]);
     expect(a.told.flat()).toEqual([1, 2, 3]);
+  });
+
+  it("runs two writes at once and tells each document in arrival order whichever commit returns first", async () => {
+    const releases: Array<() => void> = [];
+    let inFlight = 0;
+    let most = 0;
+    const commit = createGroupCommit<Entry>({
+      store: async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        inFlight--;
+      },
+      onStoreError: () => {},
+      maxInFlight: 2,
+    });
+    const a = sink("a");
+    commit.push(entry(a, 1));
+    await eventually(() => releases.length === 1);
+    commit.push(entry(a, 2));
+    await eventually(() => releases.length === 2);
+    commit.push(entry(a, 3));
+    // The second write commits first: its connection takes the waiting update at once, but nothing is told until
+    // the first write has committed too.
+    releases[1]();
+    await eventually(() => releases.length === 3);
+    expect(a.told).toEqual([]);
+    releases[0]();
+    await eventually(() => a.told.length === 2);
+    expect(a.told).toEqual([[1], [2]]);
+    expect(most).toBe(2);
+    releases[2]();
+    await commit.flush();
+    expect(a.told).toEqual([[1], [2], [3]]);
   });
 
   it("keeps batches within their bounds and tells the other documents when one sink throws", async () => {

@@ -1,9 +1,11 @@
 // Group commit: the one write path of a collab-server process. Updates of every document queue here; whatever has
-// queued while the previous write was in flight goes to PostgreSQL in ONE statement (one commit, one WAL flush), and
-// each document is told which of its updates are stored the moment that commit returns, so it can broadcast them
-// while the next batch is already being written. One write in flight at a time keeps each document's updates in
-// arrival order, in the log and in the broadcasts. A failed write is retried (with backoff) ahead of newer updates,
-// so a PostgreSQL outage delays but loses nothing while the process lives.
+// queued while the writes in flight were running goes to PostgreSQL in ONE statement (one commit, one WAL flush), and
+// each document is told which of its updates are stored as soon as that commit returns, so it can broadcast them
+// while the next batch is already being written. Up to `maxInFlight` writes run at once, on connections of their own
+// (an update then waits for its own commit, not for the previous one's too); documents are told in the order the
+// writes started, so each document's updates are broadcast in arrival order whatever order the commits finish in.
+// A failed write is retried (with backoff) until it succeeds, and the writes behind it are told only after it, so a
+// PostgreSQL outage delays but loses nothing while the process lives.
 import type { DocumentUpdate } from "../app/models/collab-document.server";
 
 /** Who is told when its updates are stored: the document they belong to. */
@@ -27,9 +29,11 @@ export interface GroupCommitOptions<E> {
   maxBytes?: number;
   /**
    * How long the first update after an idle spell waits for company before its write starts (0: until the end of
-   * the current event-loop turn, i.e. the messages already read). Under load, batches form while a write is in flight.
+   * the current event-loop turn, i.e. the messages already read). Under load, batches form while writes are in flight.
    */
   gatherMs?: number;
+  /** Writes running at once (each on its own connection); default 2. */
+  maxInFlight?: number;
 }
 
 export interface GroupCommit<E> {
@@ -41,11 +45,20 @@ export interface GroupCommit<E> {
 
 const MAX_RETRY_DELAY_MS = 30_000;
 
+interface Write<E> {
+  batch: E[];
+  stored: boolean;
+}
+
 export function createGroupCommit<E extends CommitEntry<E>>(options: GroupCommitOptions<E>): GroupCommit<E> {
   const { store, onStoreError, onStored, onSinkError, maxEntries = 1_000, maxBytes = 8 * 1024 * 1024, gatherMs = 0 } = options;
-  let queue: E[] = [];
-  let running: Promise<void> | null = null;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
+  const queue: E[] = [];
+  /** Writes started and not yet told, in the order they started. */
+  const writes: Array<Write<E>> = [];
+  let running = 0;
   let scheduled = false;
+  let idleWaiters: Array<() => void> = [];
 
   function takeBatch(): E[] {
     let bytes = 0;
@@ -76,39 +89,47 @@ export function createGroupCommit<E extends CommitEntry<E>>(options: GroupCommit
     }
   }
 
-  async function drain() {
-    let attempt = 0;
-    while (queue.length > 0) {
-      const batch = takeBatch();
+  async function write(batch: E[]) {
+    const entry: Write<E> = { batch, stored: false };
+    writes.push(entry);
+    running++;
+    for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
         await store(batch);
+        onStored?.(batch, performance.now() - started);
+        break;
       } catch (error) {
-        queue = batch.concat(queue);
-        attempt++;
         onStoreError(error, attempt, batch.length);
         await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt)));
-        continue;
       }
-      attempt = 0;
-      onStored?.(batch, performance.now() - started);
-      tell(batch);
+    }
+    entry.stored = true;
+    running--;
+    while (writes.length > 0 && writes[0].stored) tell(writes.shift()!.batch);
+    // What queued meanwhile goes at once: it has waited for a free connection already.
+    if (queue.length > 0) startWrites();
+    else if (running === 0 && !scheduled) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
     }
   }
 
-  function start() {
-    scheduled = false;
-    running = drain().finally(() => {
-      running = null;
-      if (queue.length > 0) schedule();
-    });
+  function startWrites() {
+    while (queue.length > 0 && running < maxInFlight) void write(takeBatch());
   }
 
   function schedule() {
-    if (running || scheduled) return;
+    if (scheduled || running >= maxInFlight) return;
     scheduled = true;
-    if (gatherMs > 0) setTimeout(start, gatherMs);
-    else setImmediate(start);
+    const go = () => {
+      scheduled = false;
+      startWrites();
+    };
+    // The gathering delay is for the first update after a quiet spell; under load, batches form on their own.
+    if (gatherMs > 0 && running === 0) setTimeout(go, gatherMs);
+    else setImmediate(go);
   }
 
   return {
@@ -116,11 +137,9 @@ export function createGroupCommit<E extends CommitEntry<E>>(options: GroupCommit
       queue.push(entry);
       schedule();
     },
-    async flush() {
-      while (running || scheduled || queue.length > 0) {
-        if (running) await running;
-        else await new Promise((resolve) => setImmediate(resolve));
-      }
+    flush() {
+      if (queue.length === 0 && running === 0 && !scheduled) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
     },
     get pending() {
       return queue.length;

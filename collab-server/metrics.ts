@@ -9,6 +9,9 @@ export interface CollabMetrics {
   updatesStored: number;
   /** Group commits: statements that stored updates (of any number of documents). */
   storeBatches: number;
+  /** How long group commits took recently (the last 1 024), in ms: the floor of every update's latency. */
+  readonly commitMsP50: number;
+  readonly commitMsP99: number;
   /** Write batches that failed and were retried. */
   storeFailures: number;
   /** Sync answers to joining peers held back until the updates they contain were stored. */
@@ -48,8 +51,36 @@ export interface CollabMetrics {
   expiredConnections: number;
 }
 
+const RECENT = 1_024;
+const commitTimes = Symbol("commitTimes");
+
+interface WithCommitTimes {
+  [commitTimes]: { values: Float64Array; count: number };
+}
+
+/** Notes how long one group commit took. */
+export function recordCommitMs(metrics: CollabMetrics, ms: number): void {
+  const ring = (metrics as CollabMetrics & WithCommitTimes)[commitTimes];
+  ring.values[ring.count++ % RECENT] = ms;
+}
+
+function recentPercentile(ring: WithCommitTimes[typeof commitTimes], p: number): number {
+  const values = ring.values.slice(0, Math.min(ring.count, RECENT)).sort();
+  if (values.length === 0) return 0;
+  return Number(values[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)].toFixed(1));
+}
+
 export function createMetrics(): CollabMetrics {
-  return {
+  const ring = { values: new Float64Array(RECENT), count: 0 };
+  const metrics: CollabMetrics & WithCommitTimes = {
+    // A symbol key: not shown at /metrics (JSON.stringify skips it).
+    [commitTimes]: ring,
+    get commitMsP50() {
+      return recentPercentile(ring, 0.5);
+    },
+    get commitMsP99() {
+      return recentPercentile(ring, 0.99);
+    },
     connections: 0,
     documents: 0,
     updatesStored: 0,
@@ -74,4 +105,5 @@ export function createMetrics(): CollabMetrics {
     droppedConnections: 0,
     expiredConnections: 0,
   };
+  return metrics;
 }

@@ -13,7 +13,7 @@ import { createDocumentRegistry } from "./documents";
 import { createHttpHandler } from "./http-endpoints";
 import { startKeepalive } from "./keepalive";
 import { resolveLimits, type CollabLimits } from "./limits";
-import { createMetrics, type CollabMetrics } from "./metrics";
+import { createMetrics, recordCommitMs, type CollabMetrics } from "./metrics";
 import { createGroupCommit } from "./group-commit";
 import { createPgStore, createPrismaStore, type CollabStore } from "./store";
 import { createRedisRelay, type Relay } from "./relay";
@@ -37,6 +37,8 @@ export interface CollabServerOptions {
   redisPrefix?: string;
   /** How long the first update after a quiet spell waits for others before its write starts; default 0 (group-commit.ts). */
   commitGatherMs?: number;
+  /** Group commits running at once, each on a connection of its own; default 2. */
+  commitsInFlight?: number;
   /** COLLAB_SECRET, the key collab tokens are signed with. */
   secret: string;
   /** 0 picks a free port (tests). */
@@ -65,14 +67,17 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const limits = resolveLimits(options.limits);
   const metrics = createMetrics();
   let store: CollabStore;
-  if (options.databaseUrl) store = createPgStore(options.databaseUrl, logger);
+  const commitsInFlight = options.commitsInFlight ?? 2;
+  if (options.databaseUrl) store = createPgStore(options.databaseUrl, logger, commitsInFlight);
   else if (options.prisma) store = createPrismaStore(options.prisma);
   else throw new Error("createCollabServer: databaseUrl (or prisma) is required");
   const commit = createGroupCommit<PendingUpdate>({
     store: (batch) => store.append(batch),
     gatherMs: options.commitGatherMs,
-    onStored(batch) {
+    maxInFlight: commitsInFlight,
+    onStored(batch, elapsedMs) {
       metrics.storeBatches++;
+      recordCommitMs(metrics, elapsedMs);
       metrics.updatesStored += batch.length;
     },
     onStoreError(error, attempt, count) {

@@ -1,4 +1,4 @@
-// Where collab-server keeps documents: PostgreSQL, through `pg` (a dedicated connection for the group commits, a
+// Where collab-server keeps documents: PostgreSQL, through `pg` (connections of their own for the group commits, a
 // small pool for loads), or through a PrismaClient for callers that hand one in (tests, older embedders).
 import pg from "pg";
 import type { PrismaClient } from "../app/utils/db.server";
@@ -30,40 +30,26 @@ export function forumIdOf(docName: string): string | null {
 // retry. A timed-out insert may still have committed; storing an update twice is harmless (Yjs applies idempotently).
 const STATEMENT_TIMEOUT_MS = 30_000;
 
-export function createPgStore(databaseUrl: string, logger: Logger): CollabStore {
+/** `writers`: the connections reserved for group commits (as many as writes may run at once). */
+export function createPgStore(databaseUrl: string, logger: Logger, writers = 2): CollabStore {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, statement_timeout: STATEMENT_TIMEOUT_MS });
-  pool.on("error", (error) => logger.warn(`collab: an idle database connection failed: ${JSON.stringify(error.message)}`));
-  let writer: Promise<pg.Client> | null = null;
-
-  function connectWriter(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: databaseUrl, statement_timeout: STATEMENT_TIMEOUT_MS, query_timeout: STATEMENT_TIMEOUT_MS + 5_000 });
-    // An error between queries (the server went away) must not end the process: the next append reconnects.
-    client.on("error", (error) => {
-      logger.warn(`collab: the write connection failed: ${JSON.stringify(error.message)}`);
-      if (writer === connecting) writer = null;
-    });
-    const connecting = client.connect().then(() => client);
-    connecting.catch(() => {
-      if (writer === connecting) writer = null;
-    });
-    return connecting;
+  // A pool of its own, so that loads never hold up a write (pg drops a connection whose query failed).
+  const writePool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: writers,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
+    // Kept open: opening one costs more than a commit.
+    idleTimeoutMillis: 0,
+  });
+  for (const [name, p] of [["read", pool], ["write", writePool]] as const) {
+    // An error between queries (the server went away) must not end the process: the next query reconnects.
+    p.on("error", (error) => logger.warn(`collab: an idle ${name} connection to PostgreSQL failed: ${JSON.stringify(error.message)}`));
   }
 
   return {
     load: (docName) => loadDocumentStateWithPg(pool, docName),
-    async append(updates) {
-      writer ??= connectWriter();
-      const current = writer;
-      const client = await current;
-      try {
-        await appendUpdatesWithPg(client, updates);
-      } catch (error) {
-        // Whatever the cause, start the retry on a fresh connection.
-        if (writer === current) writer = null;
-        void client.end().catch(() => {});
-        throw error;
-      }
-    },
+    append: (updates) => appendUpdatesWithPg(writePool, updates),
     async isClosedForum(docName) {
       const forumId = forumIdOf(docName);
       if (!forumId) return false;
@@ -71,9 +57,7 @@ export function createPgStore(databaseUrl: string, logger: Logger): CollabStore 
       return result.rows[0]?.closedAt != null;
     },
     async close() {
-      const current = writer;
-      writer = null;
-      await Promise.allSettled([pool.end(), current?.then((client) => client.end())]);
+      await Promise.allSettled([pool.end(), writePool.end()]);
     },
   };
 }

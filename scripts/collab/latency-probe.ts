@@ -180,6 +180,16 @@ async function main() {
     const cpu = servers.map((s, i) => ((cpuSeconds(s.pid!) - cpuBefore[i]) / elapsed) * 100);
     const rss = servers.map((s) => rssMiB(s.pid!));
     const ownCpu = process.cpuUsage(ownCpuBefore);
+    const serverMetrics =
+      args.server === "ours"
+        ? await Promise.all(
+            ports.map(async (port) => {
+              const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${SECRET}` } });
+              const m = (await response.json()) as Record<string, number>;
+              return { commitMsP50: m.commitMsP50, commitMsP99: m.commitMsP99, updatesPerCommit: Number((m.updatesStored / m.storeBatches).toFixed(2)) };
+            }),
+          )
+        : undefined;
     const generatorCpu = Math.round(((ownCpu.user + ownCpu.system) / 1e6 / elapsed) * 100);
     for (const timer of timers) clearInterval(timer);
     const asked = WRITERS * RATE;
@@ -198,6 +208,7 @@ async function main() {
         cpuPercent: cpu.map((c) => Math.round(c)),
         rssMiB: rss.map((r) => Math.round(r)),
         generatorCpuPercent: generatorCpu,
+        serverMetrics,
       }),
     );
     for (const ws of [...readers, ...writers]) ws.terminate();

@@ -39,6 +39,8 @@ export interface LatencyOutcome {
 /** Other work above this share of one core during a window is called out next to the figure. */
 const BUSY_SHARE = 20;
 
+type CpuSample = { servers: number[]; load: number; machine: number };
+
 /** The share of the asked rate the load generator must reach for a figure to count. */
 export const MIN_RATE_SHARE = 0.95;
 const DRAIN_MS = 2_000;
@@ -80,7 +82,7 @@ export async function runLatency(run: LatencyRun): Promise<LatencyOutcome> {
     for (const { process } of children) process.send({ type: "go", startAt, measureFrom, measureUntil, drainMs: DRAIN_MS });
 
     // CPU seconds at the window's start and end: each server, the load processes, the whole machine.
-    const cpu: Array<{ servers: number[]; load: number; machine: number }> = [];
+    const cpu: CpuSample[] = [];
     const sampleCpu = (at: number) =>
       new Promise<void>((resolve) =>
         setTimeout(() => {
@@ -103,8 +105,6 @@ export async function runLatency(run: LatencyRun): Promise<LatencyOutcome> {
     await stopAll(children.map((c) => c.process));
   }
 }
-
-type CpuSample = { servers: number[]; load: number; machine: number };
 
 function summarize(run: LatencyRun, results: Array<LoadResult & { role: string }>, cpu: CpuSample[], rss: number[]): LatencyOutcome {
   const sent: LoadResult["sent"] = Object.assign({}, ...results.map((r) => r.sent));
