@@ -6,7 +6,13 @@ import type { RateLimit } from "~/utils/rate-limit.server";
 import { getReaderClauses } from "~/models/reader-clauses.server";
 import { layoutDraft, readerAnchorText } from "~/components/reader/reader-model";
 
-const ADOPTION_SELECT = { decision: true, explanation: true, createdAt: true } as const;
+const ADOPTION_SELECT = {
+  decision: true,
+  explanation: true,
+  createdAt: true,
+  // The clause of the new version the answer points to (采纳情况 links the opinion to the revised text).
+  newClause: { select: { citation: true, draftVersion: { select: { label: true } } } },
+} as const;
 
 export async function findCommentByReceipt(prisma: PrismaClient, receiptNo: string) {
   const comment = await prisma.comment.findUnique({

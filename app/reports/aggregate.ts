@@ -63,28 +63,39 @@ function mergeCounts(reports: SubmittedReport[], suggestions: number, clauses: n
   return { comments, people, forums, forumAttendees, bySource, byChapter, suggestions, clauses };
 }
 
-/** Similar suggestions of one clause side by side: clusters by their people, then suggestions by theirs. */
-function clusterAndOrder(suggestions: AggregateSuggestion[], clauseId: string | null, original: string | null): AggregateSuggestion[] {
-  const groups = proposeGroups(
-    suggestions.map((s, index) => ({ id: String(index), clauseId, body: s.text, suggestedText: s.suggestedText })),
-    { originalTexts: clauseId && original ? new Map([[clauseId, original]]) : undefined },
-  );
-  const clusterOf = new Map<number, number>();
-  groups.forEach((group, n) => group.commentIds.forEach((id) => clusterOf.set(Number(id), n)));
-  const clusters = new Map<string, AggregateSuggestion[]>();
-  suggestions.forEach((s, index) => {
-    const key = clusterOf.has(index) ? `c${clusterOf.get(index)}` : `s${index}`;
-    const list = clusters.get(key);
-    if (list) list.push(s);
-    else clusters.set(key, [s]);
+/**
+ * Similar suggestions of each clause side by side: one similarity search over every clause's suggestions, then in
+ * each clause clusters ordered by their people, and suggestions within a cluster by theirs. Numbers the clusters.
+ */
+function clusterAndOrder(builders: ItemBuilder[]): AggregateSuggestion[][] {
+  const lists = builders.map((b) => [...b.suggestions.values()].map((v) => v.suggestion));
+  const flat: Array<{ id: string; clauseId: string | null; body: string; suggestedText: string | null }> = [];
+  const originals = new Map<string, string>();
+  lists.forEach((list, item) => {
+    const { clauseId, originalText } = builders[item].item;
+    if (clauseId && originalText) originals.set(clauseId, originalText);
+    list.forEach((s, index) => flat.push({ id: `${item}:${index}`, clauseId: clauseId ?? `general`, body: s.text, suggestedText: s.suggestedText }));
   });
+  const clusterOf = new Map<string, number>();
+  proposeGroups(flat, { originalTexts: originals }).forEach((group, n) => group.commentIds.forEach((id) => clusterOf.set(id, n)));
   const people = (list: AggregateSuggestion[]) => list.reduce((n, s) => n + s.supporters, 0);
-  const ordered = [...clusters.values()].map((list) => [...list].sort((a, b) => b.supporters - a.supporters));
-  ordered.sort((a, b) => people(b) - people(a));
-  let next = 0;
-  return ordered.flatMap((list) => {
-    const cluster = list.length > 1 ? ++next : null;
-    return list.map((s) => ({ ...s, cluster }));
+  return lists.map((list, item) => {
+    const clusters = new Map<string, AggregateSuggestion[]>();
+    list.forEach((s, index) => {
+      const n = clusterOf.get(`${item}:${index}`);
+      const key = n === undefined ? `s${index}` : `c${n}`;
+      const members = clusters.get(key);
+      if (members) members.push(s);
+      else clusters.set(key, [s]);
+    });
+    const ordered = [...clusters.values()].map((members) => members.sort((a, b) => b.supporters - a.supporters));
+    ordered.sort((a, b) => people(b) - people(a));
+    let next = 0;
+    return ordered.flatMap((members) => {
+      const cluster = members.length > 1 ? ++next : null;
+      for (const s of members) s.cluster = cluster;
+      return members;
+    });
   });
 }
 
@@ -133,15 +144,9 @@ export function aggregateReports(input: AggregateInput, generatedAt: Date): Aggr
     const [pa, pb] = [position.get(a) ?? Number.MAX_SAFE_INTEGER, position.get(b) ?? Number.MAX_SAFE_INTEGER];
     return pa - pb || a.localeCompare(b);
   });
-  const items: AggregateItem[] = keys.map((key, index) => {
-    const builder = builders.get(key)!;
-    const suggestions = clusterAndOrder(
-      [...builder.suggestions.values()].map((v) => v.suggestion),
-      builder.item.clauseId,
-      builder.item.originalText,
-    );
-    return { seq: index + 1, ...builder.item, suggestions };
-  });
+  const ordered = keys.map((key) => builders.get(key)!);
+  const suggestionLists = clusterAndOrder(ordered);
+  const items: AggregateItem[] = ordered.map((builder, index) => ({ seq: index + 1, ...builder.item, suggestions: suggestionLists[index] }));
 
   const suggestionCount = items.reduce((n, i) => n + i.suggestions.length, 0);
   const counts = mergeCounts(reports, suggestionCount, items.filter((i) => i.clauseId !== null).length);

@@ -10,6 +10,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -20,6 +21,9 @@ import { countForLabel } from "~/components/adoption/suggestion-count";
 
 const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "SimSun", cs: "Times New Roman" };
 const HEADING_FONT = { ...FONT, eastAsia: "SimHei" };
+/** A4 landscape less 2 cm margins, in twentieths of a point: the table's full width. */
+const PAGE_MARGIN = 1134;
+const TEXT_WIDTH = 16838 - 2 * PAGE_MARGIN;
 /** Half-points: 五号 in the table, 小三 title. */
 const CELL_SIZE = 21;
 const TITLE_SIZE = 30;
@@ -55,9 +59,10 @@ function sideParagraph(row: ComparisonRowView, side: "old" | "new"): Paragraph {
   return new Paragraph({ spacing: { after: 40 }, children });
 }
 
+/** `width`: percent of the table. */
 function cell(children: Paragraph[], width: number, header = false): TableCell {
   return new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
+    width: { size: Math.round((TEXT_WIDTH * width) / 100), type: WidthType.DXA },
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     shading: header ? { fill: "EEEEEE" } : undefined,
     children,
@@ -97,13 +102,19 @@ export async function comparisonDocx({ title, fromLabel, toLabel, rows, suggesti
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: run(`${fromLabel}与${toLabel}对照（删除的文字加删除线，增加的文字加下划线）`, { color: "555555" }) }),
     rows.length === 0
       ? new Paragraph({ children: run("两个版本的条文没有变化。") })
-      : new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...body] }),
+      : new Table({
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          // Fixed column widths: Word honours the cells' widths, LibreOffice only the table grid.
+          columnWidths: widths.map((w) => Math.round((TEXT_WIDTH * w) / 100)),
+          layout: TableLayoutType.FIXED,
+          rows: [header, ...body],
+        }),
   ];
   const document = new Document({
     creator: "立法意见征集平台",
     title: `${title}修改对照表`,
     styles: { default: { document: { run: { font: FONT, size: CELL_SIZE } } } },
-    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }],
+    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } }, children }],
   });
   return Packer.toBuffer(document);
 }

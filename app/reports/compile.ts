@@ -7,7 +7,7 @@ import { GENERAL_CITATION } from "~/comments/labels";
 import { compactText } from "~/legal/clause-text";
 import { anchorTexts } from "~/components/annotate/clause-texts";
 import type { StoredClause } from "~/legal/clause-rows";
-import { redline } from "~/legal/redline";
+import { clauseRedline } from "./redline-fast";
 import { identityKey, normaliseForIdentity } from "./normalise";
 import { personKey, sourceLabels, type SourceComment } from "./sources";
 import { REPORT_SCHEMA, type ReportCounts, type ReportDocument, type ReportItem, type ReportSuggestion } from "./report-document";
@@ -105,7 +105,7 @@ function suggestionOf(bucket: Bucket, original: string | null): ReportSuggestion
   }
   const suggestedText = effectiveSuggestion(kept.suggestedText, original);
   let segments: ReportSuggestion["redline"] = null;
-  if (suggestedText !== null && original !== null) segments = redline(original, suggestedText);
+  if (suggestedText !== null && original !== null) segments = clauseRedline(original, suggestedText);
   else if (kept.kind === "delete" && original !== null) segments = [{ op: "delete", text: original }];
   return {
     commentIds: ids,

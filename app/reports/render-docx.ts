@@ -38,13 +38,17 @@ const MARGIN = 1247;
 /** Widths (twips) of the six columns on landscape A4 within the margins (16838 − 2 × 1247 = 14344). */
 const COLUMN_WIDTHS = [700, 1650, 3500, 3900, 2194, 2400];
 const INSERT_COLOR = "1F6F3F";
+const CELL_MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
 const DELETE_COLOR = "B42318";
 
 type RunStyle = Omit<IRunOptions, "text" | "children" | "break">;
 
-/** A text as runs, each line after the first starting with a line break. */
-function textRuns(text: string, style: RunStyle = {}, size = TABLE_SIZE): TextRun[] {
-  return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: FONT, size, ...style }));
+/**
+ * A text as runs, each line after the first starting with a line break. Font and size come from the document's
+ * default style unless asked for: a table of thousands of rows stays small and quick to write.
+ */
+function textRuns(text: string, style: RunStyle = {}, size?: number): TextRun[] {
+  return text.split("\n").map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, size, ...style }));
 }
 
 function para(children: ParagraphChild[], options: { after?: number; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
@@ -63,7 +67,7 @@ class Revisions {
     const out: ParagraphChild[] = [];
     for (const segment of segments) {
       segment.text.split("\n").forEach((line, i) => {
-        const base = { text: line, break: i > 0 ? 1 : undefined, font: FONT, size: TABLE_SIZE };
+        const base = { text: line, break: i > 0 ? 1 : undefined };
         if (segment.op === "equal") out.push(new TextRun(base));
         else if (segment.op === "insert") out.push(new InsertedTextRun({ ...base, color: INSERT_COLOR, underline: {}, id: this.next++, author: this.author, date: this.date }));
         else out.push(new DeletedTextRun({ ...base, color: DELETE_COLOR, strike: true, id: this.next++, author: this.author, date: this.date }));
@@ -80,18 +84,17 @@ function cell(children: Paragraph[], width: number, options: { rowSpan?: number;
     rowSpan: options.rowSpan,
     verticalAlign: options.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     shading: options.header ? { type: ShadingType.CLEAR, fill: "E8E8E8", color: "auto" } : undefined,
-    margins: { top: 60, bottom: 60, left: 90, right: 90 },
   });
 }
 
 function opinionParagraphs(row: ExportRow, revisions: Revisions): Paragraph[] {
-  const out = [para([new TextRun({ text: `【${row.kindLabel}】`, bold: true, font: FONT, size: TABLE_SIZE }), ...textRuns(row.opinion)])];
+  const out = [para([new TextRun({ text: `【${row.kindLabel}】`, bold: true }), ...textRuns(row.opinion)])];
   if (row.anchorQuote) out.push(para(textRuns(`（针对“${row.anchorQuote}”）`, { color: "555555" })));
   if (row.redline && row.redline.length > 0) {
-    out.push(para([new TextRun({ text: row.suggestedText !== null ? "建议修改为：" : "建议删除：", bold: true, font: FONT, size: TABLE_SIZE })], { after: 20 }));
+    out.push(para([new TextRun({ text: row.suggestedText !== null ? "建议修改为：" : "建议删除：", bold: true })], { after: 20 }));
     out.push(para(revisions.runs(row.redline)));
   } else if (row.suggestedText) {
-    out.push(para([new TextRun({ text: "建议修改为：", bold: true, font: FONT, size: TABLE_SIZE }), ...textRuns(row.suggestedText)]));
+    out.push(para([new TextRun({ text: "建议修改为：", bold: true }), ...textRuns(row.suggestedText)]));
   }
   const note = clusterNote(row);
   if (note) out.push(para(textRuns(note, { color: "555555" })));
@@ -136,6 +139,7 @@ function coverTable(lines: Array<[string, string]>, widths: [number, number]): T
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
     columnWidths: widths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    margins: CELL_MARGINS,
     rows: lines.map(
       ([label, value]) =>
         new TableRow({
@@ -186,7 +190,7 @@ export async function renderDocx(table: ExportTable): Promise<Uint8Array> {
   const body: Array<Paragraph | Table> = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: "意见建议汇总表", bold: true, size: HEADING_SIZE, font: HEADING_FONT })] }),
     rows.length > 0
-      ? new Table({ width: { size: COLUMN_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, rows: [headerRow(), ...rows] })
+      ? new Table({ width: { size: COLUMN_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, margins: CELL_MARGINS, rows: [headerRow(), ...rows] })
       : para(textRuns("（未收到意见建议）", {}, 24), { align: AlignmentType.CENTER }),
   ];
   if (table.groups.some((g) => g.rows.some((r) => r.redline))) {

@@ -39,6 +39,8 @@ export interface ProposeOptions {
 // 16 bands of 3 rows: pairs with Jaccard 0.5 meet in some band with probability 0.88, at 0.6 with 0.98, at 0.3 with
 // 0.35 (then checked exactly and dropped).
 const BANDS = 16;
+/** Clauses with at most this many distinct opinions compare every pair (n² / 2 Jaccards beat n signatures). */
+const ALL_PAIRS_UP_TO = 24;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 
@@ -103,11 +105,11 @@ function minHash(set: Uint32Array): Uint32Array {
   return signature;
 }
 
-/** A bucket of one band of one clause, as a 53-bit number (a rare collision only adds a candidate, checked exactly). */
-function bucketKey(clause: number, band: number, signature: Uint32Array): number {
+/** A bucket of one band, as a 53-bit number (a rare collision only adds a candidate, which is checked exactly). */
+function bucketKey(band: number, signature: Uint32Array): number {
   const at = band * ROWS;
-  const high = mix32(signature[at] ^ mix32(signature[at + 1] ^ mix32(band + 1)));
-  const low = mix32(signature[at + 2] ^ mix32(clause + 0x51ed27));
+  const high = mix32(signature[at] ^ mix32(band + 1));
+  const low = mix32(signature[at + 2] ^ mix32(signature[at + 1]));
   return (high & 0x1fffff) * 0x100000000 + low;
 }
 
@@ -181,37 +183,49 @@ export function proposeGroups(comments: GroupableComment[], options: ProposeOpti
   const sets = new UnionFind(units.length);
   const weakest = new Float64Array(units.length).fill(1);
 
-  const clauseNumbers = new Map<string | null, number>();
-  const buckets = new Map<number, number[]>();
+  const tryPair = (a: number, b: number) => {
+    const [ra, rb] = [sets.find(a), sets.find(b)];
+    if (ra === rb) return;
+    const similarity = jaccard(units[a].set, units[b].set);
+    if (similarity < threshold) return;
+    sets.union(a, b);
+    const root = Math.min(ra, rb);
+    weakest[root] = Math.min(weakest[ra], weakest[rb], similarity);
+  };
+
+  const byClause = new Map<string | null, number[]>();
   units.forEach((unit, index) => {
     if (unit.set.length === 0) return;
-    let clause = clauseNumbers.get(unit.clauseId);
-    if (clause === undefined) clauseNumbers.set(unit.clauseId, (clause = clauseNumbers.size));
-    const signature = minHash(unit.set);
-    for (let band = 0; band < BANDS; band++) {
-      const key = bucketKey(clause, band, signature);
-      const list = buckets.get(key);
-      if (list) list.push(index);
-      else buckets.set(key, [index]);
-    }
+    const list = byClause.get(unit.clauseId);
+    if (list) list.push(index);
+    else byClause.set(unit.clauseId, [index]);
   });
-
-  // A pair meets in several bands: its similarity is computed once.
-  const checked = new Set<number>();
-  for (const members of buckets.values()) {
-    for (let i = 1; i < members.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const [a, b] = [members[j], members[i]];
-        const [ra, rb] = [sets.find(a), sets.find(b)];
-        if (ra === rb) continue;
-        const pair = a * units.length + b;
-        if (checked.has(pair) || units[a].clauseId !== units[b].clauseId) continue;
-        checked.add(pair);
-        const similarity = jaccard(units[a].set, units[b].set);
-        if (similarity < threshold) continue;
-        sets.union(a, b);
-        const root = Math.min(ra, rb);
-        weakest[root] = Math.min(weakest[ra], weakest[rb], similarity);
+  for (const members of byClause.values()) {
+    // A clause with few distinct opinions: every pair compared exactly costs less than signatures.
+    if (members.length <= ALL_PAIRS_UP_TO) {
+      for (let i = 1; i < members.length; i++) for (let j = 0; j < i; j++) tryPair(members[j], members[i]);
+      continue;
+    }
+    const buckets = new Map<number, number[]>();
+    for (const index of members) {
+      const signature = minHash(units[index].set);
+      for (let band = 0; band < BANDS; band++) {
+        const key = bucketKey(band, signature);
+        const list = buckets.get(key);
+        if (list) list.push(index);
+        else buckets.set(key, [index]);
+      }
+    }
+    // A pair meets in several bands: its similarity is computed once.
+    const checked = new Set<number>();
+    for (const list of buckets.values()) {
+      for (let i = 1; i < list.length; i++) {
+        for (let j = 0; j < i; j++) {
+          const pair = list[j] * units.length + list[i];
+          if (checked.has(pair)) continue;
+          checked.add(pair);
+          tryPair(list[j], list[i]);
+        }
       }
     }
   }

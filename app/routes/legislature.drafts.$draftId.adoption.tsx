@@ -138,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const recorded = await recordAdoption(prisma, { draftId: draft.id, legislatureId: user.legislatureId ?? "-", toVersionId: pair.to.id, userId: user.id, input: parsed.data });
-    const what = recorded.suggestions > 1 ? `${recorded.suggestions} 条意见` : "该条意见";
+    const what = recorded.suggestions > 1 ? ` ${recorded.suggestions} 条意见` : "该条意见";
     return json<ActionResult>({ ok: true, message: `已答复${what}：${ADOPTION_LABELS[parsed.data.decision]}。`, key });
   } catch (error) {
     if (error instanceof ReportRefusedError) {

@@ -34,11 +34,11 @@ export default function LegislatureComparison() {
       <div className="breadcrumb"><Link to="/legislature">法规草案</Link> / <Link to={base}>{draft.title}</Link> / 修改对照表</div>
       <h1>《{draft.title}》修改对照表</h1>
       {pair ? (
-        <p className="draft-actions">
+        <div className="draft-actions">
           <a className="button secondary" href={`${base}/compare.docx?from=${encodeURIComponent(pair.fromId)}&to=${encodeURIComponent(pair.toId)}${showAll ? "&all=1" : ""}`} download>
             下载 Word（DOCX）
           </a>
-        </p>
+        </div>
       ) : null}
       <ComparisonPanel versions={versions} pair={pair} rows={rows} showAll={showAll} hrefOld={href} hrefNew={href} suggestionCounts={suggestionCounts} />
     </main>

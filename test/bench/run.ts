@@ -14,6 +14,7 @@ import {
   benchCollabOpenDocuments,
   benchCollabChurn,
 } from "./collab.bench";
+import { benchReport } from "./report.bench";
 import { tearDownAppUnderTest } from "./app-under-test";
 import type { BenchResult } from "./timing";
 
@@ -29,6 +30,7 @@ const BENCHES: Array<{ names: string[]; run: () => Promise<BenchResult[]> }> = [
   { names: ["collab.kill9.resync-s", "collab.kill9.lost", "collab.kill9.seen-unstored"], run: benchCollabKill9 },
   { names: ["collab.stock.2000docs.rss-mb", "collab.2000docs.rss-mb"], run: benchCollabOpenDocuments },
   { names: ["collab.churn.docs-left"], run: benchCollabChurn },
+  { names: ["report.aggregate-100k.s", "report.aggregate-100k.rss-mb", "report.docx-5000.s"], run: benchReport },
 ];
 
 const prefix = process.argv[2] ?? "";

@@ -21,11 +21,13 @@ export function BulkAnswer({ busy }: { busy: boolean }) {
         <input type="hidden" name="intent" value="answer" />
         <input type="hidden" name="key" value="bulk" />
         <DecisionFields idPrefix="bulk" />
-        <label className="field" htmlFor="bulk-clause">
-          <span>统一对应条款<small className="muted">（可不填）</small></span>
-          <input id="bulk-clause" name="newCitation" list={CITATIONS_LIST_ID} maxLength={60} />
-        </label>
-        <button type="submit" className="button" disabled={busy}>答复所选意见</button>
+        <div className="answer-row">
+          <label className="field" htmlFor="bulk-clause">
+            <span>统一对应条款<small className="muted">（可不填）</small></span>
+            <input id="bulk-clause" name="newCitation" list={CITATIONS_LIST_ID} maxLength={60} />
+          </label>
+          <button type="submit" className="button" disabled={busy}>答复所选意见</button>
+        </div>
       </Form>
     </details>
   );

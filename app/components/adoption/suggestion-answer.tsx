@@ -69,11 +69,13 @@ export function SuggestionAnswer({ s, toLabel, busy, error }: { s: SuggestionAns
           <input type="hidden" name="key" value={s.key} />
           <input type="hidden" name="unit" value={s.unit} />
           <DecisionFields idPrefix={id} decision={s.answer?.decision} explanation={s.answer?.explanation} />
-          <label className="field" htmlFor={`${id}-clause`}>
-            <span>对应{toLabel}条款<small className="muted">（填“{NO_CLAUSE}”表示不对应具体条款）</small></span>
-            <input id={`${id}-clause`} name="newCitation" list={CITATIONS_LIST_ID} defaultValue={s.answer?.newCitation ?? s.newCitation ?? NO_CLAUSE} maxLength={60} />
-          </label>
-          <button type="submit" className="button" disabled={busy}>保存答复<span className="sr-only">（{s.citation}）</span></button>
+          <div className="answer-row">
+            <label className="field" htmlFor={`${id}-clause`}>
+              <span>对应{toLabel}条款<small className="muted">（“{NO_CLAUSE}”为不对应具体条款）</small></span>
+              <input id={`${id}-clause`} name="newCitation" list={CITATIONS_LIST_ID} defaultValue={s.answer?.newCitation ?? s.newCitation ?? NO_CLAUSE} maxLength={60} />
+            </label>
+            <button type="submit" className="button" disabled={busy}>保存答复<span className="sr-only">（{s.citation}）</span></button>
+          </div>
         </Form>
       </details>
     </article>

@@ -21,7 +21,12 @@ export interface ReceiptView {
   contactPoint: string;
   publicToken: string;
   mergedSupporters: number | null;
-  adoption: { decision: AdoptionDecision; explanation: string | null; createdAt: string } | null;
+  adoption: {
+    decision: AdoptionDecision;
+    explanation: string | null;
+    createdAt: string;
+    newClause?: { citation: string; draftVersion: { label: string } } | null;
+  } | null;
 }
 
 const STATUS_EXPLAINED: Record<CommentStatus, string> = {
@@ -98,6 +103,7 @@ export function ReceiptPage({ view, rating }: { view: ReceiptView; rating?: Reac
               法工委的答复：<strong className={`adoption adoption-${view.adoption.decision}`}>{ADOPTION_LABELS[view.adoption.decision]}</strong>
             </p>
             {view.adoption.explanation ? <p className="receipt-text">{view.adoption.explanation}</p> : null}
+            {view.adoption.newClause ? <p className="muted">对应{view.adoption.newClause.draftVersion.label}{view.adoption.newClause.citation}</p> : null}
           </>
         ) : (
           <p className="muted">法工委尚未答复。草案修改后，这里会显示您的意见是否被采纳及理由。</p>
