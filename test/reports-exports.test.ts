@@ -216,6 +216,11 @@ describe("the report's GET URLs", () => {
     expect(text).toContain("惠山区前洲街道人大工委");
     expect(text).toContain("138****1234");
     expectMasked(text);
+    // The pages as images, to look at (test/e2e/artifacts/report-docx-page-N.png): pdftoppm ships with poppler-utils.
+    const artifacts = path.join(import.meta.dirname, "e2e", "artifacts");
+    fs.mkdirSync(artifacts, { recursive: true });
+    await run("pdftoppm", ["-png", "-r", "80", "-l", "3", path.join(tmp, "report.pdf"), path.join(artifacts, "report-docx-page")], { timeout: 60_000 });
+    expect(fs.readdirSync(artifacts).filter((f) => f.startsWith("report-docx-page")).length).toBeGreaterThan(0);
   }, 150_000);
 
   it("XLSX: read back with exceljs — one row per suggestion, red-lines in rich text, residents masked", async () => {

@@ -10,19 +10,11 @@ import { GENERAL_CITATION } from "~/comments/labels";
 import { newReceiptNo } from "~/comments/receipt.server";
 import { CLAUSE_SELECT, findConsultedClause } from "~/models/consulted-clauses.server";
 import { announceComments } from "~/utils/live-events.server";
+import { RefusedError } from "./refused-error.server";
 
-export class CommentRefusedError extends Error {
-  constructor(
-    /** Shown to the user, in Chinese. */
-    readonly userMessage: string,
-    readonly status: number,
-    /** For the log, in English. */
-    detail: string,
-    /** The form field the refusal is about, if any. */
-    readonly field?: string,
-  ) {
-    super(detail);
-  }
+/** A refusal of a comment (deadline passed, clause not found, bad input). */
+export class CommentRefusedError extends RefusedError {
+  override name = "CommentRefusedError";
 }
 
 export interface ConsultationForComment {
