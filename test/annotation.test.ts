@@ -3,8 +3,9 @@
 // data stays masked outside the contact point's staff; nothing is stored after the deadline or from bad input.
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { startPlatform, type RunningPlatform } from "./helpers/platform";
-import { get, login, postForm } from "./helpers/http";
+import { get, postForm } from "./helpers/http";
 import { loadDemoData } from "../seeds/load-demo-data";
+import { demoConsultationIds, loginDemoUsers } from "./helpers/demo-setup";
 
 let db: TestDatabase;
 let platform: RunningPlatform;
@@ -15,17 +16,9 @@ const USERS = ["admin", "fagongwei", "qianzhou", "daibiao", "daibiao2", "xinxiyu
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoData(db.prisma);
-  const consultations = await db.prisma.consultation.findMany({ select: { id: true, draftVersionId: true, contactPoint: { select: { name: true } } } });
-  const qianzhou = consultations.find((c) => c.contactPoint.name === "惠山区前洲街道人大工委")!;
-  ids.qianzhou = qianzhou.id;
-  ids.version = qianzhou.draftVersionId;
-  ids.luoshe = consultations.find((c) => c.contactPoint.name === "洛社镇人大")!.id;
+  Object.assign(ids, await demoConsultationIds(db.prisma));
   platform = await startPlatform(db.url, ["web"]);
-  for (const username of USERS) {
-    const result = await login(platform.webUrl, username);
-    expect(result.status, `login ${username}`).toBe(302);
-    cookies[username] = result.cookie!;
-  }
+  Object.assign(cookies, await loginDemoUsers(platform.webUrl, USERS));
 }, 90_000);
 
 afterAll(async () => {

@@ -3,8 +3,9 @@
 // other roles 403, other contact points 404, bad input 400, new entries after the deadline 409.
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { startPlatform, type RunningPlatform } from "./helpers/platform";
-import { get, login, postForm } from "./helpers/http";
+import { get, postForm } from "./helpers/http";
 import { loadDemoData } from "../seeds/load-demo-data";
+import { demoConsultationIds, loginDemoUsers } from "./helpers/demo-setup";
 import { submitComment } from "~/commands/submit-comment.server";
 
 let db: TestDatabase;
@@ -15,17 +16,9 @@ const ids = { qianzhou: "", luoshe: "", version: "" };
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoData(db.prisma);
-  const consultations = await db.prisma.consultation.findMany({ select: { id: true, draftVersionId: true, contactPoint: { select: { name: true } } } });
-  const qianzhou = consultations.find((c) => c.contactPoint.name === "惠山区前洲街道人大工委")!;
-  ids.qianzhou = qianzhou.id;
-  ids.version = qianzhou.draftVersionId;
-  ids.luoshe = consultations.find((c) => c.contactPoint.name === "洛社镇人大")!.id;
+  Object.assign(ids, await demoConsultationIds(db.prisma));
   platform = await startPlatform(db.url, ["web"]);
-  for (const username of ["qianzhou", "daibiao", "xinxiyuan", "fagongwei", "luoshe"]) {
-    const result = await login(platform.webUrl, username);
-    expect(result.status, `login ${username}`).toBe(302);
-    cookies[username] = result.cookie!;
-  }
+  Object.assign(cookies, await loginDemoUsers(platform.webUrl, ["qianzhou", "daibiao", "xinxiyuan", "fagongwei", "luoshe"]));
 }, 90_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { startPlatform, type RunningPlatform } from "./helpers/platform";
 import { get, login, postForm } from "./helpers/http";
 import { waitFor } from "./helpers/wait";
 import { loadDemoData } from "../seeds/load-demo-data";
+import { demoConsultationIds, loginDemoUsers } from "./helpers/demo-setup";
 import { appendUpdates } from "../app/models/collab-document.server";
 import { verifyCollabToken } from "../app/utils/collab-token.server";
 import { addCard, boardCards, cardText, setSpeaker } from "../app/components/forum/board-doc";
@@ -27,11 +28,7 @@ const USERS = ["qianzhou", "daibiao", "daibiao2", "xinxiyuan", "luoshe", "luoshe
 beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoData(db.prisma);
-  const consultations = await db.prisma.consultation.findMany({ select: { id: true, draftVersionId: true, contactPoint: { select: { name: true } } } });
-  const qianzhou = consultations.find((c) => c.contactPoint.name === "惠山区前洲街道人大工委")!;
-  ids.qianzhou = qianzhou.id;
-  ids.version = qianzhou.draftVersionId;
-  ids.luoshe = consultations.find((c) => c.contactPoint.name === "洛社镇人大")!.id;
+  Object.assign(ids, await demoConsultationIds(db.prisma));
   const users = await db.prisma.user.findMany({ select: { id: true, username: true } });
   const idOf = (username: string) => users.find((u) => u.username === username)!.id;
   Object.assign(ids, { daibiao: idOf("daibiao"), daibiao2: idOf("daibiao2"), luosheDeputy: idOf("luoshe_daibiao"), qianzhouStaff: idOf("qianzhou") });
@@ -40,11 +37,7 @@ beforeAll(async () => {
   await subscriber.subscribe(`${QUEUE_PREFIX}:collab:frozen`);
   subscriber.on("message", (_channel, message) => frozen.push(message));
   platform = await startPlatform(db.url, ["web"], { QUEUE_PREFIX, LIVE_EVENTS_MAX_CONNECTIONS_PER_USER: "2" });
-  for (const username of USERS) {
-    const result = await login(platform.webUrl, username);
-    expect(result.status, `login ${username}`).toBe(302);
-    cookies[username] = result.cookie!;
-  }
+  Object.assign(cookies, await loginDemoUsers(platform.webUrl, USERS));
 }, 90_000);
 
 afterAll(async () => {

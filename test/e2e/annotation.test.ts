@@ -4,10 +4,10 @@
 // Accessibility checked with axe; screenshots at desktop size and 390 px in test/e2e/artifacts/.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startPlatform, type RunningPlatform } from "../helpers/platform";
-import { hasChromium, launchBrowser, loginAs, waitForHydration, watchPageErrors, type PageErrors } from "../helpers/browser";
+import { hasChromium, launchBrowser, loginAs, waitForHydration, watchPageErrors, OpenedContexts } from "../helpers/browser";
 import { seriousAccessibilityViolations } from "../helpers/axe";
 import { loadDemoData } from "../../seeds/load-demo-data";
 
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
   let platform: RunningPlatform;
   let browser: Browser;
   let consultationPath: string;
-  let opened: Array<{ context: BrowserContext; errors: PageErrors }> = [];
+  const opened = new OpenedContexts();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -40,11 +40,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
 
   // Nobody may meet an error on the way: uncaught exceptions, console errors, 5xx answers.
   afterEach(async () => {
-    const leaving = opened;
-    opened = [];
-    const errors = leaving.flatMap(({ errors }) => errors());
-    await Promise.all(leaving.map(({ context }) => context.close()));
-    expect(errors).toEqual([]);
+    expect(await opened.closeAll()).toEqual([]);
   });
 
   async function open(
@@ -55,7 +51,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
   ): Promise<Page> {
     const context = await browser.newContext({ viewport, ...options });
     const errors = watchPageErrors(context, { ownOrigin: platform.webUrl, ignore });
-    opened.push({ context, errors });
+    opened.add(context, errors);
     const page = await context.newPage();
     await loginAs(page, platform.webUrl, username, at.split("?")[0]);
     if (at.includes("?")) await page.goto(`${platform.webUrl}${at}`);
@@ -270,7 +266,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
 
   it("without JavaScript, a whole clause can still be picked and commented on", async () => {
     const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
-    opened.push({ context, errors: watchPageErrors(context, { ownOrigin: platform.webUrl }) });
+    opened.add(context, watchPageErrors(context, { ownOrigin: platform.webUrl }));
     const page = await context.newPage();
     await loginAs(page, platform.webUrl, "daibiao2", consultationPath);
     await page.getByRole("link", { name: /^批注本条\s*（第三十条）$/ }).click();
@@ -302,7 +298,7 @@ describe.skipIf(!hasChromium)("annotating the draft in the browser (needs Debian
 
     await card("建议明确提取住房公积金").getByRole("link", { name: /修改/ }).click();
     await page.waitForURL(/\/comments\/[^/?]+/);
-    await waitForHydration(page, opened[opened.length - 1].errors);
+    await waitForHydration(page, opened.lastErrors);
     await page.getByLabel("意见内容").fill("建议明确提取住房公积金的办理时限（十个工作日）。");
     await page.getByRole("button", { name: "保存修改" }).click();
     await page.getByRole("status").filter({ hasText: "已保存修改" }).waitFor();

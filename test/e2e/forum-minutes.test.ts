@@ -1,9 +1,9 @@
 // Two people write the same forum minutes in real browsers and see each other's Chinese text and carets.
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startPlatform, type RunningPlatform } from "../helpers/platform";
-import { hasChromium, launchBrowser, loginAs, watchPageErrors, type PageErrors } from "../helpers/browser";
+import { hasChromium, launchBrowser, loginAs, watchPageErrors, OpenedContexts } from "../helpers/browser";
 import { loadDemoData } from "../../seeds/load-demo-data";
 
 describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chromium)", () => {
@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
   let platform: RunningPlatform;
   let browser: Browser;
   let forumPath: string;
-  let opened: Array<{ context: BrowserContext; errors: PageErrors }> = [];
+  const opened = new OpenedContexts();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -29,16 +29,12 @@ describe.skipIf(!hasChromium)("forum minutes in the browser (needs Debian's chro
 
   // Everyone leaves at the end of each test; nobody may have met an error on the way.
   afterEach(async () => {
-    const leaving = opened;
-    opened = [];
-    const errors = leaving.flatMap(({ errors }) => errors());
-    await Promise.all(leaving.map(({ context }) => context.close()));
-    expect(errors).toEqual([]);
+    expect(await opened.closeAll()).toEqual([]);
   });
 
   async function openMinutes(username: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    opened.push({ context, errors: watchPageErrors(context, { ownOrigin: platform.webUrl }) });
+    opened.add(context, watchPageErrors(context, { ownOrigin: platform.webUrl }));
     const page = await context.newPage();
     await loginAs(page, platform.webUrl, username, forumPath);
     await page.locator('.forum-minutes .editor-status[data-status="connected"][data-synced="yes"]').waitFor();

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startPlatform, type RunningPlatform } from "../helpers/platform";
-import { hasChromium, launchBrowser, loginAs, waitForHydration, watchPageErrors, type PageErrors } from "../helpers/browser";
+import { hasChromium, launchBrowser, loginAs, waitForHydration, watchPageErrors, OpenedContexts } from "../helpers/browser";
 import { seriousAccessibilityViolations } from "../helpers/axe";
 import { waitFor } from "../helpers/wait";
 import { loadDemoData } from "../../seeds/load-demo-data";
@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)("the forum workspace in the browser (needs Debian'
   let browser: Browser;
   let consultationPath: string;
   let forumPath: string;
-  let opened: Array<{ context: BrowserContext; errors: PageErrors }> = [];
+  const opened = new OpenedContexts();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -59,11 +59,7 @@ describe.skipIf(!hasChromium)("the forum workspace in the browser (needs Debian'
   });
 
   afterEach(async () => {
-    const leaving = opened;
-    opened = [];
-    const errors = leaving.flatMap(({ errors }) => errors());
-    await Promise.all(leaving.map(({ context }) => context.close()));
-    expect(errors).toEqual([]);
+    expect(await opened.closeAll()).toEqual([]);
   });
 
   async function signIn(
@@ -73,7 +69,7 @@ describe.skipIf(!hasChromium)("the forum workspace in the browser (needs Debian'
   ) {
     const context = await browser.newContext({ viewport });
     const errors = watchPageErrors(context, { ownOrigin: platform.webUrl, ignore });
-    opened.push({ context, errors });
+    opened.add(context, errors);
     // Routes take effect in pages opened after them.
     await prepare?.(context);
     const page = await context.newPage();

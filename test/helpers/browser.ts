@@ -74,3 +74,29 @@ export async function waitForHydration(page: Page, errors: PageErrors): Promise<
   hydrated.catch(() => {});
   await Promise.race([hydrated.then(() => page.waitForLoadState("networkidle")), errors.first]);
 }
+
+/**
+ * The browser contexts a test opened, each with what its pages met. After each test, `closeAll` closes them and
+ * returns every error recorded, which the test suite expects to be none.
+ */
+export class OpenedContexts {
+  private opened: Array<{ context: BrowserContext; errors: PageErrors }> = [];
+
+  add(context: BrowserContext, errors: PageErrors): PageErrors {
+    this.opened.push({ context, errors });
+    return errors;
+  }
+
+  /** The errors of the context opened last. */
+  get lastErrors(): PageErrors {
+    return this.opened[this.opened.length - 1].errors;
+  }
+
+  async closeAll(): Promise<string[]> {
+    const leaving = this.opened;
+    this.opened = [];
+    const errors = leaving.flatMap(({ errors }) => errors());
+    await Promise.all(leaving.map(({ context }) => context.close()));
+    return errors;
+  }
+}
