@@ -38,6 +38,8 @@ const MARGIN = 1247;
 /** Widths (twips) of the six columns on landscape A4 within the margins (16838 − 2 × 1247 = 14344). */
 const COLUMN_WIDTHS = [700, 1650, 3500, 3900, 2194, 2400];
 const INSERT_COLOR = "1F6F3F";
+/** The cover tables' label column (twips): wide enough for 内容校验值（SHA-256） on one line. */
+const COVER_LABEL_WIDTH = 3300;
 const CELL_MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
 const DELETE_COLOR = "B42318";
 
@@ -180,9 +182,9 @@ export async function renderDocx(table: ExportTable): Promise<Uint8Array> {
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: i === 0 ? 600 : 0, after: i === all.length - 1 ? 200 : 0 }, children: [new TextRun({ text: line, bold: true, size: TITLE_SIZE, font: HEADING_FONT })] }),
     ),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: textRuns(table.subtitle, {}, HEADING_SIZE) }),
-    coverTable(table.cover, [2600, coverWidth - 2600]),
+    coverTable(table.cover, [COVER_LABEL_WIDTH, coverWidth - COVER_LABEL_WIDTH]),
     new Paragraph({ spacing: { before: 360, after: 120 }, children: [new TextRun({ text: "意见来源", bold: true, size: COVER_SIZE, font: HEADING_FONT })] }),
-    coverTable(table.bySource.length > 0 ? table.bySource.map(([label, n]) => [label, `${n} 条`]) : [["—", "0 条"]], [2600, coverWidth - 2600]),
+    coverTable(table.bySource.length > 0 ? table.bySource.map(([label, n]) => [label, `${n} 条`]) : [["—", "0 条"]], [COVER_LABEL_WIDTH, coverWidth - COVER_LABEL_WIDTH]),
     new Paragraph({ spacing: { before: 360, after: 120 }, children: [new TextRun({ text: "概述", bold: true, size: COVER_SIZE, font: HEADING_FONT })] }),
     para(textRuns(table.summary, {}, COVER_SIZE), { indent: true }),
   ];
