@@ -19,8 +19,9 @@ const DESKTOP = { width: 1300, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const BOARD_CONNECTED = '.forum-board .editor-status[data-state="connected"]';
 const MINUTES_CONNECTED = '.forum-minutes .editor-status[data-state="connected"]';
-// What a browser reports while its network is switched off, or its collab-server connection is refused on purpose.
-const OFFLINE_NOISE = [/ERR_INTERNET_DISCONNECTED/, /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/forum:/];
+// What a browser reports while its network is switched off, or its collab-server connection is refused on purpose:
+// failed requests and sockets, and Remix's lazy route discovery failing to fetch the routes of links on the page.
+const OFFLINE_NOISE = [/ERR_INTERNET_DISCONNECTED/, /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/forum:/, /Failed to fetch manifest patches/];
 
 describe.skipIf(!hasChromium)("the forum workspace in the browser (needs Debian's chromium)", () => {
   let db: TestDatabase;
