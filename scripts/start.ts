@@ -10,6 +10,7 @@ import { waitForPort } from "./infra/free-port";
 import { startProcess, type ManagedProcess } from "./infra/processes";
 import { createPrismaClient } from "../app/utils/db.server";
 import { loadDemoData } from "../seeds/load-demo-data";
+import { loadSampleComments } from "../seeds/sample-comments";
 import { DEMO_PASSWORD, USERS } from "../seeds/demo-data";
 import { ROLE_LABELS } from "../app/utils/roles";
 
@@ -31,6 +32,8 @@ async function seedIfEmpty(databaseUrl: string) {
     if ((await prisma.user.count()) > 0) return log("数据库已有数据，跳过演示数据 / database not empty, demo data not loaded");
     log("载入演示数据 / loading demo data");
     await loadDemoData(prisma);
+    const samples = await loadSampleComments(prisma);
+    log(`载入示例意见 ${samples} 条 / ${samples} sample comments loaded`);
   } finally {
     await prisma.$disconnect();
   }

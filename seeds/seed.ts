@@ -1,6 +1,7 @@
 // `npm run db:seed`: loads the demo data into DATABASE_URL (idempotent).
 import { createPrismaClient } from "~/utils/db.server";
 import { loadDemoData } from "./load-demo-data";
+import { loadSampleComments } from "./sample-comments";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -9,5 +10,6 @@ if (!url) {
 }
 const prisma = createPrismaClient(url);
 loadDemoData(prisma)
-  .then(() => console.log("demo data loaded"))
+  .then(() => loadSampleComments(prisma))
+  .then((samples) => console.log(`demo data loaded (${samples} sample comments)`))
   .finally(() => prisma.$disconnect());

@@ -1,5 +1,8 @@
 import { createTestDatabase, type TestDatabase } from "./helpers/database";
 import { loadDemoData } from "../seeds/load-demo-data";
+import { loadSampleComments, SAMPLE_COMMENTS } from "../seeds/sample-comments";
+import { loadReportInput } from "../app/reports/report-input.server";
+import { compileReport } from "../app/reports/compile";
 import { DEMO_PASSWORD, USERS } from "../seeds/demo-data";
 import { verifyLogin } from "../app/models/user.server";
 
@@ -62,6 +65,33 @@ describe("demo data", () => {
       expect(loggedIn?.role).toBe(user.role);
     }
     expect(await verifyLogin(db.prisma, { username: "admin", password: "wrong" })).toBeNull();
+  });
+});
+
+describe("sample comments for the demo (npm start, db:seed)", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadDemoData(db.prisma);
+  });
+  afterAll(() => db.drop());
+
+  it("are stored once, through the comment command, and compile into a report with residents masked", async () => {
+    expect(await loadSampleComments(db.prisma)).toBe(SAMPLE_COMMENTS.length);
+    expect(await loadSampleComments(db.prisma)).toBe(0);
+    expect(await db.prisma.comment.count()).toBe(SAMPLE_COMMENTS.length);
+    const anchored = await db.prisma.comment.findFirstOrThrow({ where: { body: "建议将维护保养周期缩短，老旧电梯故障多。" } });
+    expect(anchored.anchor).toMatchObject({ quote: { exact: "每十五日" } });
+    expect(await db.prisma.comment.count({ where: { receiptNo: { not: null } } })).toBe(SAMPLE_COMMENTS.filter((c) => c.source === "public").length);
+
+    const consultation = await db.prisma.consultation.findFirstOrThrow({ where: { contactPoint: { name: "惠山区前洲街道人大工委" } } });
+    const report = compileReport((await loadReportInput(db.prisma, { consultationId: consultation.id, reportVersion: 1 }))!, new Date());
+    expect(report.items[0].citation).toBe("总体意见");
+    expect(report.items.map((i) => i.citation)).toContain("第十二条第一款");
+    const text = JSON.stringify(report);
+    expect(text).toContain("张**");
+    expect(text).not.toContain("张伟");
+    expect(text).not.toContain("13812341234");
   });
 });
 
