@@ -56,6 +56,23 @@ describe("proposeGroups", () => {
     expect(groups).toEqual([]);
   });
 
+  it("proposes the same suggested wording for a clause as one suggestion, however differently the opinions read", () => {
+    const original = "维护保养单位应当按照安全技术规范和维护保养合同的要求，对电梯每十五日至少进行一次维护保养，并根据电梯使用频率、运行环境和故障情况增加维护保养次数。";
+    const tenDays = original.replace("十五日", "十日");
+    const groups = proposeGroups(
+      [
+        c("1", "建议将维护保养周期缩短，老旧电梯故障多。", "a12", tenDays),
+        c("2", "维保太少了，建议十天一次。", "a12", tenDays),
+        c("3", "物业费应当公开收支情况。", "a12", original.replace("故障情况", "乘客投诉情况")),
+        c("4", "维保太少了。", "a13", tenDays), // another clause
+      ],
+      { originalTexts: new Map([["a12", original], ["a13", original]]) },
+    );
+    expect(groups).toHaveLength(1);
+    expect(groups[0].commentIds).toEqual(["1", "2"]);
+    expect(groups[0].similarity).toBe(1);
+  });
+
   it("is deterministic and scales with the number of comments", () => {
     const many = Array.from({ length: 20_000 }, (_, i) => c(String(i), `关于第${i % 300}条的意见：建议增加第${i % 37}项内容，编号${i % 1000}。`, `a${i % 300}`));
     const started = performance.now();

@@ -151,6 +151,8 @@ interface Unit {
   clauseId: string | null;
   ids: string[];
   set: Uint32Array;
+  /** The suggested wording, normalised; "" without one or when it leaves the clause as it is. */
+  wording: string;
 }
 
 /** Comments identical after normalising, bucketed together, in input order of their first comment. */
@@ -167,7 +169,9 @@ function identicalUnits(comments: GroupableComment[], originals: ReadonlyMap<str
     const original = comment.clauseId ? originals?.get(comment.clauseId) : undefined;
     const change = comment.suggestedText ? normaliseForIdentity(changedPart(comment.suggestedText, original)) : "";
     const text = normaliseForIdentity(comment.body) + (change ? `\u0001${change}` : "");
-    byKey.set(key, { clauseId: comment.clauseId, ids: [comment.id], set: shingles(text) });
+    const wording = normaliseForIdentity(comment.suggestedText);
+    const unchanged = original !== undefined && wording === normaliseForIdentity(original);
+    byKey.set(key, { clauseId: comment.clauseId, ids: [comment.id], set: shingles(text), wording: unchanged ? "" : wording });
   }
   return [...byKey.values()];
 }
@@ -183,15 +187,27 @@ export function proposeGroups(comments: GroupableComment[], options: ProposeOpti
   const sets = new UnionFind(units.length);
   const weakest = new Float64Array(units.length).fill(1);
 
-  const tryPair = (a: number, b: number) => {
+  const join = (a: number, b: number, similarity: number) => {
     const [ra, rb] = [sets.find(a), sets.find(b)];
-    if (ra === rb) return;
-    const similarity = jaccard(units[a].set, units[b].set);
-    if (similarity < threshold) return;
     sets.union(a, b);
     const root = Math.min(ra, rb);
     weakest[root] = Math.min(weakest[ra], weakest[rb], similarity);
   };
+  const tryPair = (a: number, b: number) => {
+    if (sets.find(a) === sets.find(b)) return;
+    const similarity = jaccard(units[a].set, units[b].set);
+    if (similarity >= threshold) join(a, b, similarity);
+  };
+
+  // The same wording suggested for the same clause is the same suggestion, however differently the opinions read.
+  const sameWording = new Map<string, number>();
+  units.forEach((unit, index) => {
+    if (!unit.wording) return;
+    const key = `${unit.clauseId}\u0001${unit.wording}`;
+    const first = sameWording.get(key);
+    if (first === undefined) sameWording.set(key, index);
+    else if (sets.find(first) !== sets.find(index)) join(first, index, 1);
+  });
 
   const byClause = new Map<string | null, number[]>();
   units.forEach((unit, index) => {
