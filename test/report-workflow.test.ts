@@ -261,6 +261,9 @@ describe("the committee's incoming reports", () => {
     expect(page.text).toContain(submitted.fileSha256!);
     expect(page.body).toContain('data-report-status="已报送"');
     expect(page.body.match(/data-report-status="未报送"/g)).toHaveLength(2);
+    // What is left to answer is what was reported: not 洛社's opinion, which was never submitted.
+    const reported = await db.prisma.comment.count({ where: { consultationId: ids.qianzhou, status: "active" } });
+    expect(page.text).toMatch(new RegExp(`尚未答复\\s*${reported}(?!\\d)`));
     expect(page.text).not.toContain(RESIDENT.name);
     expect(page.text).not.toContain(RESIDENT.phone);
   });

@@ -31,7 +31,8 @@ async function requireOwnDraft(request: Request, draftId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { prisma, draft } = await requireOwnDraft(request, params.draftId);
-  const ofDraft = { consultation: { draftVersion: { draftId: draft.id } } };
+  // The committee answers what was reported to it: comments of contact points that have submitted a report.
+  const ofDraft = { consultation: { draftVersion: { draftId: draft.id }, feedbackReports: { some: { status: { in: ["submitted" as const, "received" as const] } } } } };
   const [answers, satisfaction] = await Promise.all([countAnswers(prisma, ofDraft), countSatisfaction(prisma, ofDraft)]);
   return json({ draft, answers, satisfaction, hasNextVersion: draft.versions.length > 1 });
 }
