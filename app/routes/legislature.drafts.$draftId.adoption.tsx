@@ -161,7 +161,7 @@ export default function AdoptionPage() {
     return `?${params}`;
   };
   return (
-    <main className="legislature-wide report-page adoption-page">
+    <main className="legislature-page report-page adoption-page">
       <div className="breadcrumb">
         <Link to="/legislature">法规草案</Link> / <Link to={base}>{data.draft.title}</Link> / <Link to={`${base}/reports`}>报送情况</Link> / 采纳情况
       </div>
