@@ -177,12 +177,11 @@ describe("several collab-server processes", () => {
     await eventually(() => textOf(writerB.doc) === "闭会前");
 
     await redis.publish(`${prefix}:collab:frozen`, room);
-    // Sent after the freeze has surely arrived: a's drop count moves, b's too.
-    await eventually(async () => {
-      bodyOf(writerA.doc).insert(bodyOf(writerA.doc).length, "甲");
-      bodyOf(writerB.doc).insert(0, "乙");
-      return a.metrics.ignoredFrozenUpdates > 0 && b.metrics.ignoredFrozenUpdates > 0;
-    });
+    // Written once both processes have the freeze: each drops (and counts) its writer's update.
+    await eventually(() => a.metrics.frozenDocuments === 1 && b.metrics.frozenDocuments === 1);
+    bodyOf(writerA.doc).insert(bodyOf(writerA.doc).length, "甲");
+    bodyOf(writerB.doc).insert(0, "乙");
+    await eventually(() => a.metrics.ignoredFrozenUpdates > 0 && b.metrics.ignoredFrozenUpdates > 0);
     expect(await storedText(db.prisma, room)).toBe("闭会前");
     // Reading still works: a new reader gets the frozen text.
     const reader = testbed.connect(a, room, tokenFor(room, "read", "u-reader"));

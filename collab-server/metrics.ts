@@ -26,6 +26,8 @@ export interface CollabMetrics {
   requestErrors: number;
   /** Sync step 2 / update messages from read-only clients, dropped unapplied. */
   ignoredReadOnlyMessages: number;
+  /** Documents this process froze (their forum closed) while it held them. */
+  frozenDocuments: number;
   /** Updates sent to a frozen document (its forum closed), dropped unapplied. */
   ignoredFrozenUpdates: number;
   /** Messages published to, and received from, the other collab-server processes through Redis. */
@@ -92,6 +94,7 @@ export function createMetrics(): CollabMetrics {
     overCapUpgrades: 0,
     requestErrors: 0,
     ignoredReadOnlyMessages: 0,
+    frozenDocuments: 0,
     ignoredFrozenUpdates: 0,
     relayPublished: 0,
     relayReceived: 0,

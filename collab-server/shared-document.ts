@@ -133,6 +133,7 @@ export class SharedDocument implements DocumentState, CommitSink<PendingUpdate> 
   freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
+    this.context.metrics.frozenDocuments++;
     this.context.logger.info(`collab: ${JSON.stringify(this.name)} is frozen (its forum closed): updates are dropped from now on`);
   }
 
